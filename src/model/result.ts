@@ -1,0 +1,42 @@
+// The result of one run: every host yields exactly one HostResult.
+import type { CommandResult } from './command.js';
+import type { DeviceFacts } from './facts.js';
+import type { Finding } from './finding.js';
+
+export type HostStatus = 'passed' | 'failed' | 'unreachable' | 'error';
+
+/** How a connection or session broke down. */
+export type ErrorKind =
+  | 'refused'
+  | 'timeout'
+  | 'auth'
+  | 'hostkey'
+  | 'disconnected'
+  | 'protocol'
+  | 'enable'
+  | 'config'
+  | 'internal';
+
+export interface HostError {
+  kind: ErrorKind;
+  message: string;
+}
+
+export interface HostResult {
+  name: string;
+  address: string;
+  status: HostStatus;
+  error: HostError | null;
+  commands: CommandResult[];
+  facts: DeviceFacts | null;
+  findings: Finding[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface RunResult {
+  version: 1;
+  startedAt: string;
+  finishedAt: string;
+  hosts: HostResult[];
+}
