@@ -1,0 +1,15 @@
+// What the operator expects of a device's licensing, from the inventory
+// (defaults < groups < host). Playbooks compare device facts with it.
+
+export interface LicensingIntent {
+  /** Expected transport type, lower case (`smart`, `cslu`, `callhome`, `off`); null when not stated. */
+  transportType: string | null;
+  /** Expected transport URL or CSLU address; null when not stated. */
+  transportUrl: string | null;
+  /** Absolute path of the SLAC file whose UDIs must match the device; null when not stated. */
+  slacFile: string | null;
+  /** Warn when the next ACK deadline is this many days away or closer. */
+  ackWarningDays: number;
+}
+
+export const DEFAULT_ACK_WARNING_DAYS = 14;
