@@ -14,6 +14,7 @@ export type ErrorKind =
   | 'disconnected'
   | 'protocol'
   | 'enable'
+  | 'rejected'
   | 'config'
   | 'internal';
 
