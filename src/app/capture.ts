@@ -1,0 +1,117 @@
+// The capture layout: `<dir>/<host>/<slug>.txt` holds each command's raw output,
+// and `<dir>/<host>/commands.json` records what was sent and which commands failed,
+// so `check --from <dir>` can evaluate the saved outputs without connecting.
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { CommandResult } from '../model/command.js';
+
+const MANIFEST = 'commands.json';
+
+export interface CapturedHost {
+  name: string;
+  address: string;
+  commands: CommandResult[];
+}
+
+interface HostManifest {
+  version: 1;
+  name: string;
+  address: string;
+  commands: Array<Omit<CommandResult, 'output'> & { file: string }>;
+}
+
+/** Writes one command's output as soon as it arrives, so a later failure loses nothing. */
+export async function writeCapturedCommand(dir: string, host: string, result: CommandResult): Promise<void> {
+  const hostDir = path.join(dir, safeName(host));
+  await mkdir(hostDir, { recursive: true });
+  await writeAtomically(path.join(hostDir, `${result.id}.txt`), result.output);
+}
+
+/** Writes the host manifest once the host is done (also after a breakdown). */
+export async function writeHostManifest(dir: string, captured: CapturedHost): Promise<void> {
+  const hostDir = path.join(dir, safeName(captured.name));
+  await mkdir(hostDir, { recursive: true });
+
+  const manifest: HostManifest = {
+    version: 1,
+    name: captured.name,
+    address: captured.address,
+    commands: captured.commands.map(({ output: _output, ...rest }) => ({ ...rest, file: `${rest.id}.txt` })),
+  };
+  await writeAtomically(path.join(hostDir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/**
+ * Reads every host folder of a capture directory. A folder without a manifest
+ * is read too: each `<slug>.txt` counts as a command that succeeded.
+ */
+export async function readCaptureDir(dir: string): Promise<CapturedHost[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const hosts: CapturedHost[] = [];
+
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const hostDir = path.join(dir, entry.name);
+    const files = await readdir(hostDir);
+    const manifest = files.includes(MANIFEST) ? await readManifest(path.join(hostDir, MANIFEST)) : null;
+
+    if (manifest !== null) {
+      const commands: CommandResult[] = [];
+      for (const command of manifest.commands) {
+        const { file, ...rest } = command;
+        const output = await readFile(path.join(hostDir, file), 'utf8');
+        commands.push({ ...rest, output });
+      }
+      hosts.push({ name: manifest.name, address: manifest.address, commands });
+      continue;
+    }
+
+    const outputs = files.filter((file) => file.endsWith('.txt')).sort();
+    if (outputs.length === 0) {
+      continue;
+    }
+    const commands: CommandResult[] = [];
+    for (const file of outputs) {
+      const id = file.slice(0, -'.txt'.length);
+      commands.push({
+        id,
+        command: id.split('-').join(' '),
+        output: await readFile(path.join(hostDir, file), 'utf8'),
+        failure: null,
+        startedAt: '',
+        finishedAt: '',
+      });
+    }
+    hosts.push({ name: entry.name, address: '', commands });
+  }
+
+  return hosts;
+}
+
+async function readManifest(file: string): Promise<HostManifest> {
+  const text = await readFile(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: invalid JSON (${(error as Error).message}); delete the file to read the .txt outputs alone`);
+  }
+
+  const manifest = parsed as Partial<HostManifest>;
+  if (manifest.version !== 1 || typeof manifest.name !== 'string' || !Array.isArray(manifest.commands)) {
+    throw new Error(`${file}: not an sldiag host manifest (expected version 1 with name and commands)`);
+  }
+  return manifest as HostManifest;
+}
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temporary = `${file}.partial`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}
+
+/** Host names become folder names; anything outside a safe set is replaced. */
+export function safeName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
+}

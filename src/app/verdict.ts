@@ -1,0 +1,28 @@
+// The per-host status, decided in one place.
+import type { Finding } from '../model/finding.js';
+import type { HostError, HostStatus } from '../model/result.js';
+
+export interface HostOutcome {
+  error: HostError | null;
+  /** The error means the device was not reached or the session broke down. */
+  unreachable: boolean;
+  /** At least one command produced output that the parsers could read. */
+  collected: boolean;
+  findings: Finding[];
+}
+
+/**
+ * A host that broke down before any output arrived is `unreachable` (or
+ * `error` for a local problem such as a missing secret). A breakdown after
+ * some output still counts as not collected, because checks would run on a
+ * partial picture. Otherwise a failing finding makes it `failed`.
+ */
+export function judgeHost(outcome: HostOutcome): HostStatus {
+  if (outcome.error !== null) {
+    return outcome.unreachable ? 'unreachable' : 'error';
+  }
+  if (!outcome.collected) {
+    return 'error';
+  }
+  return outcome.findings.some((finding) => finding.result === 'fail') ? 'failed' : 'passed';
+}

@@ -1,0 +1,23 @@
+// Counts over a run, shared by every report format and the exit code.
+import type { FindingResult } from '../model/finding.js';
+import type { HostStatus, RunResult } from '../model/result.js';
+
+export interface RunSummary {
+  hosts: number;
+  byStatus: Record<HostStatus, number>;
+  findings: Record<FindingResult, number>;
+}
+
+export function summarise(run: RunResult): RunSummary {
+  const byStatus: Record<HostStatus, number> = { passed: 0, failed: 0, unreachable: 0, error: 0 };
+  const findings: Record<FindingResult, number> = { fail: 0, warn: 0, pass: 0, skip: 0 };
+
+  for (const host of run.hosts) {
+    byStatus[host.status] += 1;
+    for (const finding of host.findings) {
+      findings[finding.result] += 1;
+    }
+  }
+
+  return { hosts: run.hosts.length, byStatus, findings };
+}

@@ -1,0 +1,90 @@
+// The terminal report: per device its status, then every failed or warning
+// check with the mnemonic, what is wrong, the evidence line and the remedy.
+import type { Finding } from '../model/finding.js';
+import type { HostResult, RunResult } from '../model/result.js';
+import { summarise } from './summary.js';
+
+export interface TableOptions {
+  /** Also list passed and skipped checks. */
+  verbose: boolean;
+}
+
+const STATUS_LABEL: Record<HostResult['status'], string> = {
+  passed: 'PASSED',
+  failed: 'FAILED',
+  unreachable: 'UNREACHABLE',
+  error: 'ERROR',
+};
+
+const RESULT_LABEL: Record<Finding['result'], string> = { fail: 'FAIL', warn: 'WARN', pass: 'pass', skip: 'skip' };
+
+const RESULT_ORDER: Record<Finding['result'], number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
+
+export function formatTable(run: RunResult, options: TableOptions): string {
+  const lines: string[] = [];
+
+  for (const host of run.hosts) {
+    lines.push(...formatHost(host, options), '');
+  }
+
+  lines.push(formatSummaryLine(run));
+  return lines.join('\n') + '\n';
+}
+
+function formatHost(host: HostResult, options: TableOptions): string[] {
+  const counts = { fail: 0, warn: 0, pass: 0, skip: 0 };
+  for (const finding of host.findings) {
+    counts[finding.result] += 1;
+  }
+
+  const lines = [`${host.name} (${host.address})  ${STATUS_LABEL[host.status]}  ${countsText(counts)}`];
+
+  if (host.error !== null) {
+    lines.push(`  error [${host.error.kind}]: ${host.error.message}`);
+  }
+
+  const notCollected = host.commands.filter((command) => command.failure !== null);
+  for (const command of notCollected) {
+    lines.push(`  not collected: ${command.command} (${command.failure?.marker})`);
+  }
+
+  const shown = host.findings
+    .filter((finding) => options.verbose || finding.result === 'fail' || finding.result === 'warn')
+    .sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || a.severity - b.severity);
+
+  for (const finding of shown) {
+    lines.push(...formatFinding(finding));
+  }
+  return lines;
+}
+
+function formatFinding(finding: Finding): string[] {
+  const lines = [`  ${RESULT_LABEL[finding.result].padEnd(4)}  %${finding.mnemonic}  ${finding.check}  [${finding.topic}]`];
+  lines.push(`        ${finding.message}`);
+
+  if (finding.result === 'fail' || finding.result === 'warn') {
+    for (const evidence of finding.evidence) {
+      lines.push(`        evidence: ${evidence.command}, line ${evidence.line}: ${evidence.text.trim()}`);
+    }
+    for (const step of finding.remedy) {
+      lines.push(`        remedy:   ${step}`);
+    }
+  }
+  return lines;
+}
+
+function countsText(counts: Record<Finding['result'], number>): string {
+  const parts: string[] = [];
+  if (counts.fail > 0) parts.push(`${counts.fail} failed`);
+  if (counts.warn > 0) parts.push(`${counts.warn} warning${counts.warn === 1 ? '' : 's'}`);
+  parts.push(`${counts.pass} passed`);
+  if (counts.skip > 0) parts.push(`${counts.skip} not applicable or not collected`);
+  return parts.join(', ');
+}
+
+function formatSummaryLine(run: RunResult): string {
+  const summary = summarise(run);
+  const status = summary.byStatus;
+  const devices = summary.hosts === 1 ? '1 device' : `${summary.hosts} devices`;
+  return `${devices}: ${status.passed} passed, ${status.failed} failed, ${status.unreachable} unreachable, ${status.error} error`;
+}

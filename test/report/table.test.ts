@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+
+import type { HostResult, RunResult } from '../../src/model/result.js';
+import { formatJson } from '../../src/report/json.js';
+import { formatTable } from '../../src/report/table.js';
+
+const failing: HostResult = {
+  name: 'core-1',
+  address: '127.0.0.1:2201',
+  status: 'failed',
+  error: null,
+  commands: [
+    {
+      id: 'show-license-status',
+      command: 'show license status',
+      output: "% Invalid input detected at '^' marker.",
+      failure: { marker: '% Invalid input detected', message: "% Invalid input detected at '^' marker." },
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:00.100Z',
+    },
+  ],
+  facts: null,
+  findings: [
+    {
+      mnemonic: 'SMART_LIC-3-COMM_FAILED',
+      check: 'comm-failed.smart-url',
+      topic: 'transport-url',
+      severity: 3,
+      result: 'fail',
+      message: 'The smart transport URL is not the CSSM receiver URL.',
+      evidence: [{ command: 'show license tech support', line: 34, text: '  URL: https://smartreceiver-dev.cisco.com/licservice/license' }],
+      remedy: ['license smart url smart https://smartreceiver.cisco.com/licservice/license'],
+    },
+    {
+      mnemonic: 'SMART_LIC-3-POLICY_INSTALL_FAILED',
+      check: 'policy-install-failed.clock-sync',
+      topic: 'clock-sync',
+      severity: 3,
+      result: 'pass',
+      message: 'The clock is synchronised with NTP.',
+      evidence: [],
+      remedy: [],
+    },
+  ],
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:00:01.000Z',
+};
+
+const unreachable: HostResult = {
+  ...failing,
+  name: 'edge-9',
+  status: 'unreachable',
+  error: { kind: 'refused', message: 'connection refused by 127.0.0.1:2299' },
+  commands: [],
+  findings: [],
+};
+
+const run: RunResult = {
+  version: 1,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:00:02.000Z',
+  hosts: [failing, unreachable],
+};
+
+describe('formatTable', () => {
+  const text = formatTable(run, { verbose: false });
+
+  it('shows a failed check with evidence and remedy', () => {
+    expect(text).toContain('core-1 (127.0.0.1:2201)  FAILED');
+    expect(text).toContain('%SMART_LIC-3-COMM_FAILED  comm-failed.smart-url  [transport-url]');
+    expect(text).toContain('evidence: show license tech support, line 34: URL: https://smartreceiver-dev.cisco.com/licservice/license');
+    expect(text).toContain('remedy:   license smart url smart https://smartreceiver.cisco.com/licservice/license');
+  });
+
+  it('hides passed checks unless verbose', () => {
+    expect(text).not.toContain('policy-install-failed.clock-sync');
+    expect(formatTable(run, { verbose: true })).toContain('policy-install-failed.clock-sync');
+  });
+
+  it('names commands the device did not answer', () => {
+    expect(text).toContain('not collected: show license status (% Invalid input detected)');
+  });
+
+  it('shows the error of an unreachable device', () => {
+    expect(text).toContain('edge-9 (127.0.0.1:2201)  UNREACHABLE');
+    expect(text).toContain('error [refused]: connection refused by 127.0.0.1:2299');
+  });
+
+  it('ends with the device counts', () => {
+    expect(text.trimEnd().split('\n').at(-1)).toBe('2 devices: 0 passed, 1 failed, 1 unreachable, 0 error');
+  });
+});
+
+describe('formatJson', () => {
+  const document = JSON.parse(formatJson(run)) as Record<string, any>;
+
+  it('follows the version 1 layout', () => {
+    expect(document['version']).toBe(1);
+    expect(Object.keys(document['hosts'][0])).toEqual(
+      expect.arrayContaining(['name', 'address', 'status', 'error', 'facts', 'findings']),
+    );
+  });
+
+  it('keeps every finding field', () => {
+    expect(document['hosts'][0]['findings'][0]).toEqual(failing.findings[0]);
+  });
+
+  it('counts hosts and findings in the summary', () => {
+    expect(document['summary']['byStatus']).toEqual({ passed: 0, failed: 1, unreachable: 1, error: 0 });
+    expect(document['summary']['findings']).toEqual({ fail: 1, warn: 0, pass: 1, skip: 0 });
+  });
+});
