@@ -1,0 +1,223 @@
+// Parser for `show license authorization`, which prints the Smart Licensing
+// Authorization Code (SLAC) state per UDI. The same block appears as
+// `License Authorizations` inside `show license all`, and this parser reads
+// that block too:
+//
+//   Last Data Push: <none>
+//   Overall status:
+//     Active: PID:C8000V,SN:93POM8FF9IZ
+//         Status: SMART AUTHORIZATION INSTALLED on Sep 21 13:48:56 2021 UTC
+//         Last Confirmation code: 1fc54c75
+//   Purchased Licenses:
+//     No Purchase Information Available
+//   Derived Licenses:
+//     Entitlement Tag: regid.2014-05.com.cisco.ax_250M,1.0_...
+
+import type { DeviceTime, Udi } from '../model/facts.js';
+import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lines.js';
+import type { Line } from './common/lines.js';
+import { parseDeviceTime } from './common/time.js';
+import type { ParseResult, SourceLine } from './types.js';
+
+export interface AuthorizationStatus {
+  udi: Udi;
+  /** The status without its time, e.g. `NOT INSTALLED`, `SMART AUTHORIZATION INSTALLED`. */
+  status: string | null;
+  /** True when a SLAC is installed on this UDI; null when no `Status:` line was seen. */
+  installed: boolean | null;
+  installedAt: DeviceTime | null;
+  lastConfirmationCode: string | null;
+  lastReturnCode: string | null;
+}
+
+export interface LicenseAuthorizationRecord {
+  lastDataPush: DeviceTime | null;
+  lastFileExport: DeviceTime | null;
+  /** One entry per UDI under `Overall status:`, in output order (Active, Standby, Member...). */
+  authorizations: AuthorizationStatus[];
+  /** False for `No Purchase Information Available`; null when the section is absent. */
+  purchaseInformationAvailable: boolean | null;
+  /** Lines under `Purchased Licenses:` other than the "no information" line, trimmed. */
+  purchasedLicenses: string[];
+  /** `Entitlement Tag:` values under `Derived Licenses:`. */
+  derivedEntitlementTags: string[];
+}
+
+type Section = 'none' | 'overall' | 'purchased' | 'derived';
+
+const SECTION_HEADERS: Readonly<Record<string, Section>> = {
+  'Overall status:': 'overall',
+  'Purchased Licenses:': 'purchased',
+  'Derived Licenses:': 'derived',
+};
+
+// `Active: PID:C9300-24UX,SN:FCW2147L0C5`; `Member` repeats on stacks.
+const ROLE_UDI = /^(\w+):\s*PID:\s*([^,\s]+)\s*,\s*SN:\s*(\S+)$/;
+const INSTALLED = /INSTALLED/;
+const NOT_INSTALLED = /NOT INSTALLED/;
+const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
+const BLOCK_TITLE = /^(License Authorizations|=+)$/;
+
+/** Parses `show license authorization` output or the `License Authorizations` block of `show license all`. Never throws. */
+export function parseShowLicenseAuthorization(text: string): ParseResult<LicenseAuthorizationRecord> {
+  const record: LicenseAuthorizationRecord = {
+    lastDataPush: null,
+    lastFileExport: null,
+    authorizations: [],
+    purchaseInformationAvailable: null,
+    purchasedLicenses: [],
+    derivedEntitlementTags: [],
+  };
+  const unparsed: SourceLine[] = [];
+  const sources: Record<string, SourceLine> = {};
+  let section: Section = 'none';
+
+  for (const line of contentLines(text)) {
+    const header = SECTION_HEADERS[line.trimmed];
+    if (header !== undefined) {
+      section = header;
+      continue;
+    }
+
+    if (PROMPT.test(line.trimmed) || BLOCK_TITLE.test(line.trimmed)) {
+      continue;
+    }
+
+    if (!readLine(record, section, line, sources)) {
+      unparsed.push(sourceOf(line));
+    }
+  }
+
+  return { record, unparsed, sources };
+}
+
+function readLine(
+  record: LicenseAuthorizationRecord,
+  section: Section,
+  line: Line,
+  sources: Record<string, SourceLine>,
+): boolean {
+  if (section === 'overall') {
+    return readOverallLine(record, line, sources);
+  }
+
+  if (section === 'purchased') {
+    return readPurchasedLine(record, line, sources);
+  }
+
+  const field = splitKeyValue(line.trimmed);
+  if (field === null) {
+    return false;
+  }
+
+  if (section === 'derived' && field.key === 'Entitlement Tag') {
+    sources[`derivedEntitlementTags.${record.derivedEntitlementTags.length}`] = sourceOf(line);
+    record.derivedEntitlementTags.push(field.value);
+    return true;
+  }
+
+  if (field.key === 'Last Data Push') {
+    record.lastDataPush = deviceTimeOrNull(field.value);
+    sources['lastDataPush'] = sourceOf(line);
+    return true;
+  }
+
+  if (field.key === 'Last File Export') {
+    record.lastFileExport = deviceTimeOrNull(field.value);
+    sources['lastFileExport'] = sourceOf(line);
+    return true;
+  }
+
+  return false;
+}
+
+function readOverallLine(record: LicenseAuthorizationRecord, line: Line, sources: Record<string, SourceLine>): boolean {
+  const udi = ROLE_UDI.exec(line.trimmed);
+  if (udi !== null) {
+    const [, role = '', pid = '', sn = ''] = udi;
+    sources[`authorizations.${record.authorizations.length}.udi`] = sourceOf(line);
+    record.authorizations.push({
+      udi: { role, pid, sn },
+      status: null,
+      installed: null,
+      installedAt: null,
+      lastConfirmationCode: null,
+      lastReturnCode: null,
+    });
+    return true;
+  }
+
+  const index = record.authorizations.length - 1;
+  const current = record.authorizations[index];
+  const field = splitKeyValue(line.trimmed);
+  if (current === undefined || field === null) {
+    return false;
+  }
+
+  if (field.key === 'Status') {
+    const [status, since] = splitOn(field.value);
+    current.status = valueOrNull(status);
+    current.installed = NOT_INSTALLED.test(status) ? false : INSTALLED.test(status);
+    current.installedAt = since === null ? null : deviceTimeOrNull(since);
+    sources[`authorizations.${index}.status`] = sourceOf(line);
+    return true;
+  }
+
+  if (field.key === 'Last Confirmation code') {
+    current.lastConfirmationCode = valueOrNull(field.value);
+    sources[`authorizations.${index}.lastConfirmationCode`] = sourceOf(line);
+    return true;
+  }
+
+  if (field.key === 'Last Return code') {
+    current.lastReturnCode = valueOrNull(field.value);
+    sources[`authorizations.${index}.lastReturnCode`] = sourceOf(line);
+    return true;
+  }
+
+  return false;
+}
+
+function readPurchasedLine(
+  record: LicenseAuthorizationRecord,
+  line: Line,
+  sources: Record<string, SourceLine>,
+): boolean {
+  if (line.indent === 0) {
+    return false;
+  }
+
+  // One published sample reads `No Purchase Information Available#`, so the
+  // match is on the start of the line.
+  if (line.trimmed.startsWith('No Purchase Information Available')) {
+    record.purchaseInformationAvailable = false;
+    sources['purchaseInformationAvailable'] = sourceOf(line);
+    return true;
+  }
+
+  // NOTE: no public sample lists purchased licences, so their lines are kept
+  // as text rather than split into fields.
+  record.purchaseInformationAvailable = true;
+  sources[`purchasedLicenses.${record.purchasedLicenses.length}`] = sourceOf(line);
+  record.purchasedLicenses.push(line.trimmed);
+  return true;
+}
+
+// `SMART AUTHORIZATION INSTALLED on Sep 21 13:48:56 2021 UTC` -> status and time.
+function splitOn(value: string): [string, string | null] {
+  const index = value.lastIndexOf(' on ');
+  if (index < 0) {
+    return [value.trim(), null];
+  }
+
+  return [value.slice(0, index).trim(), value.slice(index + 4)];
+}
+
+function deviceTimeOrNull(value: string): DeviceTime | null {
+  const present = valueOrNull(value);
+  if (present === null) {
+    return null;
+  }
+
+  return parseDeviceTime(present) ?? { text: present, iso: null };
+}

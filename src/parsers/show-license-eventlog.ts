@@ -1,0 +1,142 @@
+// Parser for `show license eventlog [days]`: a `**** Event Log ****` title,
+// then one event per time stamp,
+//
+//   2021-11-17 03:31:32.921 UTC SAEVT_ENDPOINT_USAGE count="0" entitlementTag="regid..."
+//
+// Long events can be wrapped onto continuation lines at about 80 columns
+// (seen on 17.18.02); a line that does not start with a time stamp continues
+// the event before it. An empty log prints ` No EventLog Found.`.
+
+import type { DeviceTime } from '../model/facts.js';
+import { contentLines, sourceOf } from './common/lines.js';
+import { parseDeviceTime } from './common/time.js';
+import type { ParseResult, SourceLine } from './types.js';
+
+export interface LicenseEvent {
+  time: DeviceTime;
+  /** The event name, e.g. `SAEVT_HA_ROLE`. */
+  type: string;
+  /** `key="value"` pairs after the type, quotes removed, in output order. */
+  attributes: Record<string, string>;
+  /** Everything after the type, with continuation lines joined. */
+  text: string;
+  /** 1-based line numbers of the event's first and last line. */
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface LicenseEventlogRecord {
+  /** True when the device printed `No EventLog Found.`. */
+  noEventLogFound: boolean;
+  events: LicenseEvent[];
+}
+
+const EVENT_START =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\s+([A-Za-z]{2,5}))?\s+(\S+)(.*)$/;
+const TITLE = /^\*+\s*Event Log\s*\*+$/;
+const NO_EVENTS = /^No EventLog Found\.?$/;
+const ATTRIBUTE = /(\w+)=(?:"([^"]*)"|(\S+))/g;
+const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Parses `show license eventlog` output. Never throws. */
+export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEventlogRecord> {
+  const record: LicenseEventlogRecord = { noEventLogFound: false, events: [] };
+  const unparsed: SourceLine[] = [];
+  const sources: Record<string, SourceLine> = {};
+  let current: LicenseEvent | null = null;
+
+  for (const line of contentLines(text)) {
+    if (TITLE.test(line.trimmed) || PROMPT.test(line.trimmed)) {
+      current = null;
+      continue;
+    }
+
+    if (NO_EVENTS.test(line.trimmed)) {
+      record.noEventLogFound = true;
+      sources['noEventLogFound'] = sourceOf(line);
+      current = null;
+      continue;
+    }
+
+    const start = EVENT_START.exec(line.trimmed);
+    if (start !== null) {
+      current = eventFrom(start, line.line);
+      sources[`events.${record.events.length}`] = sourceOf(line);
+      record.events.push(current);
+      continue;
+    }
+
+    if (current === null) {
+      unparsed.push(sourceOf(line));
+      continue;
+    }
+
+    // The device wraps at a space between attributes (the first line ends in
+    // that space), so the parts are joined with one space. Lines are matched
+    // trimmed, which also covers captures that dropped the trailing space.
+    const separator = current.text === '' ? '' : ' ';
+    current.text = `${current.text}${separator}${line.text.trim()}`;
+    current.lastLine = line.line;
+  }
+
+  for (const event of record.events) {
+    event.text = event.text.trim();
+    event.attributes = attributesOf(event.text);
+  }
+
+  return { record, unparsed, sources };
+}
+
+function eventFrom(match: RegExpExecArray, line: number): LicenseEvent {
+  const [, year = '', month = '', day = '', hour = '', minute = '', second = '', fraction, zone, type = '', rest = ''] =
+    match;
+  const stamp = match[0].slice(0, match[0].length - type.length - rest.length).trim();
+
+  return {
+    time: { text: stamp, iso: isoOf(year, month, day, `${hour}:${minute}:${second}`, fraction, zone) },
+    type,
+    attributes: {},
+    text: rest.replace(/^\s+/, ''),
+    firstLine: line,
+    lastLine: line,
+  };
+}
+
+// parseDeviceTime owns the zone table but reads only `Mon DD HH:MM:SS YYYY ZONE`
+// and whole seconds, so the date is reshaped for it and the fraction added back.
+function isoOf(
+  year: string,
+  month: string,
+  day: string,
+  clock: string,
+  fraction: string | undefined,
+  zone: string | undefined,
+): string | null {
+  const monthName = MONTHS[Number.parseInt(month, 10) - 1];
+  if (monthName === undefined || zone === undefined) {
+    return null;
+  }
+
+  const parsed = parseDeviceTime(`${monthName} ${day} ${clock} ${year} ${zone}`);
+  if (parsed === null || parsed.iso === null) {
+    return null;
+  }
+
+  if (fraction === undefined) {
+    return parsed.iso;
+  }
+
+  const milliseconds = fraction.padEnd(3, '0').slice(0, 3);
+  return parsed.iso.replace(/Z$/, `.${milliseconds}Z`);
+}
+
+function attributesOf(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const match of text.matchAll(ATTRIBUTE)) {
+    const [, key = '', quoted, bare] = match;
+    attributes[key] = quoted ?? bare ?? '';
+  }
+
+  return attributes;
+}

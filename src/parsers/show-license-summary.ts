@@ -1,0 +1,334 @@
+// Parser for `show license summary`, in its Smart Licensing Using Policy form
+// (optional `Account Information:` block, then the `License Usage:` table) and
+// its legacy Smart Licensing form (`Registration:` and `License Authorization:`
+// blocks before the table, 16.x).
+
+import type { DeviceTime } from '../model/facts.js';
+import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lines.js';
+import type { Line } from './common/lines.js';
+import { parseDeviceTime } from './common/time.js';
+import type { ParseResult, SourceLine } from './types.js';
+
+/** One row of the `License Usage:` table. */
+export interface LicenseSummaryRow {
+  /** The License column; null when the device leaves it blank (legacy EVAL MODE rows). */
+  license: string | null;
+  /** True when the device cut the name to fit the column and appended `...`. */
+  licenseTruncated: boolean;
+  /** The Entitlement Tag column without its parentheses: a tag or a (possibly cut) description. */
+  entitlement: string;
+  entitlementTruncated: boolean;
+  count: number | null;
+  /** `IN USE`, `NOT IN USE`; legacy `AUTHORIZED`, `EVAL MODE`, ... */
+  status: string;
+}
+
+/** The legacy `Registration:` block. */
+export interface LegacyRegistration {
+  /** `REGISTERED` or `UNREGISTERED`. */
+  status: string | null;
+  smartAccount: string | null;
+  virtualAccount: string | null;
+  exportControlledFunctionality: string | null;
+  lastRenewalAttempt: string | null;
+  nextRenewalAttempt: DeviceTime | null;
+  registrationExpires: DeviceTime | null;
+}
+
+/** The legacy `License Authorization:` block. */
+export interface LegacyAuthorization {
+  /** `AUTHORIZED`, `EVAL MODE`, `OUT OF COMPLIANCE`, `No Licenses in Use`, without any `on <time>` suffix. */
+  status: string | null;
+  /** The time after `on` in `AUTHORIZED on <time>`; null when the device prints none (16.9). */
+  statusSince: DeviceTime | null;
+  evaluationPeriodRemaining: string | null;
+  lastCommunicationAttempt: string | null;
+  nextCommunicationAttempt: DeviceTime | null;
+  communicationDeadline: DeviceTime | null;
+}
+
+export interface LicenseSummaryRecord {
+  /**
+   * `legacy` when a `Registration:` or `License Authorization:` block is
+   * present; `policy` when only the table is present and its rows use the
+   * Smart Licensing Using Policy statuses `IN USE` / `NOT IN USE`; null when
+   * the output does not tell.
+   */
+  licensingMode: 'policy' | 'legacy' | null;
+  /** True when the legacy `Smart Licensing is ENABLED` line is present, null when absent. */
+  smartLicensingEnabled: boolean | null;
+  account: { smartAccount: string | null; virtualAccount: string | null } | null;
+  registration: LegacyRegistration | null;
+  authorization: LegacyAuthorization | null;
+  /** Table rows in output order. Stacks repeat a name once per SKU, so key rows by entitlement. */
+  licenses: LicenseSummaryRow[];
+}
+
+type Section = 'none' | 'account' | 'registration' | 'authorization' | 'usage';
+
+const SECTION_HEADERS: Readonly<Record<string, Section>> = {
+  'Account Information:': 'account',
+  'Registration:': 'registration',
+  'License Authorization:': 'authorization',
+  'License Usage:': 'usage',
+};
+
+// `  network-advantage       (C9300-24 Network Advan...)       2 IN USE`. The
+// License column may be blank or contain spaces, so rows are matched around
+// the parenthesised entitlement rather than by column position.
+const TABLE_ROW = /^\s*(.*?)\s*\((.*)\)\s+(\d+)\s+(\S.*?)\s*$/;
+const TABLE_HEADER = /^License\s+Entitlement\s+tag\s+Count\s+Status$/i;
+const TABLE_RULE = /^-{5,}$/;
+const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
+const POLICY_STATUSES = new Set(['IN USE', 'NOT IN USE']);
+
+/** Parses `show license summary` output. Never throws. */
+export function parseShowLicenseSummary(text: string): ParseResult<LicenseSummaryRecord> {
+  const record: LicenseSummaryRecord = {
+    licensingMode: null,
+    smartLicensingEnabled: null,
+    account: null,
+    registration: null,
+    authorization: null,
+    licenses: [],
+  };
+  const unparsed: SourceLine[] = [];
+  const sources: Record<string, SourceLine> = {};
+  let section: Section = 'none';
+
+  for (const line of contentLines(text)) {
+    const header = SECTION_HEADERS[line.trimmed];
+    if (header !== undefined && line.indent === 0) {
+      section = header;
+      openSection(record, section);
+      continue;
+    }
+
+    if (line.trimmed === 'Smart Licensing is ENABLED') {
+      record.smartLicensingEnabled = true;
+      sources['smartLicensingEnabled'] = sourceOf(line);
+      continue;
+    }
+
+    if (PROMPT.test(line.trimmed)) {
+      continue;
+    }
+
+    const understood = readLine(record, section, line, sources);
+    if (!understood) {
+      unparsed.push(sourceOf(line));
+    }
+  }
+
+  record.licensingMode = licensingModeOf(record);
+  return { record, unparsed, sources };
+}
+
+function openSection(record: LicenseSummaryRecord, section: Section): void {
+  if (section === 'account' && record.account === null) {
+    record.account = { smartAccount: null, virtualAccount: null };
+  }
+
+  if (section === 'registration' && record.registration === null) {
+    record.registration = {
+      status: null,
+      smartAccount: null,
+      virtualAccount: null,
+      exportControlledFunctionality: null,
+      lastRenewalAttempt: null,
+      nextRenewalAttempt: null,
+      registrationExpires: null,
+    };
+  }
+
+  if (section === 'authorization' && record.authorization === null) {
+    record.authorization = {
+      status: null,
+      statusSince: null,
+      evaluationPeriodRemaining: null,
+      lastCommunicationAttempt: null,
+      nextCommunicationAttempt: null,
+      communicationDeadline: null,
+    };
+  }
+}
+
+function readLine(
+  record: LicenseSummaryRecord,
+  section: Section,
+  line: Line,
+  sources: Record<string, SourceLine>,
+): boolean {
+  if (section === 'usage') {
+    return readTableLine(record, line, sources);
+  }
+
+  const field = splitKeyValue(line.trimmed);
+  if (field === null) {
+    return false;
+  }
+
+  if (section === 'account' && record.account !== null) {
+    return readAccountField(record.account, field.key, field.value, line, sources);
+  }
+
+  if (section === 'registration' && record.registration !== null) {
+    return readRegistrationField(record.registration, field.key, field.value, line, sources);
+  }
+
+  if (section === 'authorization' && record.authorization !== null) {
+    return readAuthorizationField(record.authorization, field.key, field.value, line, sources);
+  }
+
+  return false;
+}
+
+function readAccountField(
+  account: NonNullable<LicenseSummaryRecord['account']>,
+  key: string,
+  value: string,
+  line: Line,
+  sources: Record<string, SourceLine>,
+): boolean {
+  if (key === 'Smart Account') {
+    account.smartAccount = accountName(value);
+    sources['account.smartAccount'] = sourceOf(line);
+    return true;
+  }
+
+  if (key === 'Virtual Account') {
+    account.virtualAccount = accountName(value);
+    sources['account.virtualAccount'] = sourceOf(line);
+    return true;
+  }
+
+  return false;
+}
+
+function readRegistrationField(
+  registration: LegacyRegistration,
+  key: string,
+  value: string,
+  line: Line,
+  sources: Record<string, SourceLine>,
+): boolean {
+  const setters: Record<string, () => void> = {
+    Status: () => (registration.status = valueOrNull(value)),
+    'Smart Account': () => (registration.smartAccount = accountName(value)),
+    'Virtual Account': () => (registration.virtualAccount = accountName(value)),
+    'Export-Controlled Functionality': () => (registration.exportControlledFunctionality = valueOrNull(value)),
+    'Last Renewal Attempt': () => (registration.lastRenewalAttempt = valueOrNull(value)),
+    'Next Renewal Attempt': () => (registration.nextRenewalAttempt = deviceTimeOrNull(value)),
+    'Registration Expires': () => (registration.registrationExpires = deviceTimeOrNull(value)),
+  };
+
+  return applySetter(setters, key, `registration.${camelCase(key)}`, line, sources);
+}
+
+function readAuthorizationField(
+  authorization: LegacyAuthorization,
+  key: string,
+  value: string,
+  line: Line,
+  sources: Record<string, SourceLine>,
+): boolean {
+  const setters: Record<string, () => void> = {
+    Status: () => {
+      const [status, since] = splitOn(value);
+      authorization.status = valueOrNull(status);
+      authorization.statusSince = since === null ? null : deviceTimeOrNull(since);
+    },
+    'Evaluation Period Remaining': () => (authorization.evaluationPeriodRemaining = valueOrNull(value)),
+    'Last Communication Attempt': () => (authorization.lastCommunicationAttempt = valueOrNull(value)),
+    'Next Communication Attempt': () => (authorization.nextCommunicationAttempt = deviceTimeOrNull(value)),
+    'Communication Deadline': () => (authorization.communicationDeadline = deviceTimeOrNull(value)),
+  };
+
+  return applySetter(setters, key, `authorization.${camelCase(key)}`, line, sources);
+}
+
+function applySetter(
+  setters: Record<string, () => void>,
+  key: string,
+  path: string,
+  line: Line,
+  sources: Record<string, SourceLine>,
+): boolean {
+  const setter = setters[key];
+  if (setter === undefined) {
+    return false;
+  }
+
+  setter();
+  sources[path] = sourceOf(line);
+  return true;
+}
+
+function readTableLine(record: LicenseSummaryRecord, line: Line, sources: Record<string, SourceLine>): boolean {
+  if (TABLE_HEADER.test(line.trimmed) || TABLE_RULE.test(line.trimmed)) {
+    return true;
+  }
+
+  const match = TABLE_ROW.exec(line.text);
+  if (match === null) {
+    return false;
+  }
+
+  const [, license = '', entitlement = '', count = '', status = ''] = match;
+  const row: LicenseSummaryRow = {
+    license: license === '' ? null : license,
+    licenseTruncated: license.endsWith('...'),
+    entitlement,
+    entitlementTruncated: entitlement.endsWith('...'),
+    count: Number.parseInt(count, 10),
+    status,
+  };
+  sources[`licenses.${record.licenses.length}`] = sourceOf(line);
+  record.licenses.push(row);
+  return true;
+}
+
+function licensingModeOf(record: LicenseSummaryRecord): LicenseSummaryRecord['licensingMode'] {
+  if (record.registration !== null || record.authorization !== null) {
+    return 'legacy';
+  }
+
+  if (record.licenses.length > 0 && record.licenses.every((row) => POLICY_STATUSES.has(row.status))) {
+    return 'policy';
+  }
+
+  return null;
+}
+
+// `BU Production Test As of Dec 18 11:02:51 2023 PDT` carries the time the
+// account name was learnt; only the name is kept.
+function accountName(value: string): string | null {
+  const name = value.split(' As of ')[0] ?? '';
+  return valueOrNull(name);
+}
+
+// `AUTHORIZED on Sep 21 13:48:56 2021 UTC` -> [`AUTHORIZED`, `Sep 21 ...`].
+function splitOn(value: string): [string, string | null] {
+  const index = value.lastIndexOf(' on ');
+  if (index < 0) {
+    return [value, null];
+  }
+
+  return [value.slice(0, index), value.slice(index + 4)];
+}
+
+function deviceTimeOrNull(value: string): DeviceTime | null {
+  const present = valueOrNull(value);
+  if (present === null) {
+    return null;
+  }
+
+  return parseDeviceTime(present) ?? { text: present, iso: null };
+}
+
+function camelCase(key: string): string {
+  const words = key.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  return words
+    .map((word, index) => (index === 0 ? word.toLowerCase() : word[0]?.toUpperCase() + word.slice(1).toLowerCase()))
+    .join('');
+}
