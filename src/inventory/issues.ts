@@ -1,0 +1,108 @@
+// Turns zod issues into inventory problems with a position, the bad value
+// (except for secrets) and a hint for unknown keys.
+import type * as z from 'zod';
+
+import type { KeyPath, Locator } from './position.js';
+import { KNOWN_KEYS } from './schema.js';
+import { closestMatch } from './suggest.js';
+
+/** Keys whose values are never quoted in a message. */
+const SECRET_KEYS = new Set(['password', 'enable', 'passphrase', 'privateKey']);
+
+export interface LocatedProblem {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: KeyPath): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') {
+      text += `[${part}]`;
+    } else {
+      text += text === '' ? part : `.${part}`;
+    }
+  }
+
+  return text;
+}
+
+/** Converts the issues of one part of the file; `prefix` is that part's path from the top. */
+export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], prefix: KeyPath, locator: Locator): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.filter((part) => typeof part !== 'symbol')];
+
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const position = locator.key(path, key);
+        problems.push({ ...position, path: formatPath([...path, key]), message: describeUnknownKey(key, path) });
+      }
+      continue;
+    }
+
+    problems.push({ ...locator.value(path), path: formatPath(path), message: describeBadValue(issue.message, path, locator) });
+  }
+
+  return problems;
+}
+
+function describeBadValue(message: string, path: KeyPath, locator: Locator): string {
+  const key = String(path.at(-1) ?? '');
+
+  if (locator.node(path) === undefined) {
+    return `${key} is missing; add ${key}, which ${message}`;
+  }
+
+  if (SECRET_KEYS.has(key) || !message.startsWith('must be')) {
+    return message;
+  }
+
+  const found = locator.describe(path);
+  return found === null ? message : `${message}; found ${found}`;
+}
+
+type MapKind = keyof typeof KNOWN_KEYS;
+
+function describeUnknownKey(key: string, mapPath: KeyPath): string {
+  const kind = mapKindAt(mapPath);
+  const known = KNOWN_KEYS[kind];
+
+  if ((kind === 'defaults' || kind === 'group') && KNOWN_KEYS.host.includes(key)) {
+    const place = kind === 'defaults' ? 'defaults' : 'a group';
+    return `${key} can only be set on a host, not in ${place}; move it to each host under hosts`;
+  }
+
+  const suggestion = closestMatch(key, known);
+  if (suggestion !== null) {
+    return `unknown key "${key}"; did you mean "${suggestion}"?`;
+  }
+
+  return `unknown key "${key}"; remove it or use one of: ${known.join(', ')}`;
+}
+
+function mapKindAt(path: KeyPath): MapKind {
+  const last = path.at(-1);
+  const parent = path.at(-2);
+
+  if (path.length === 0) {
+    return 'top';
+  }
+
+  if (last === 'transport' && parent === 'licensing') {
+    return 'transport';
+  }
+
+  if (last === 'licensing' || last === 'ssh') {
+    return last;
+  }
+
+  if (path.length === 1 && last === 'defaults') {
+    return 'defaults';
+  }
+
+  return path[0] === 'groups' ? 'group' : 'host';
+}

@@ -1,0 +1,85 @@
+// Loads an inventory file: read -> validate -> normalise -> rules, collecting
+// every problem before failing, so one run shows all of them.
+import * as path from 'node:path';
+
+import { InventoryError } from './errors.js';
+import { mergeSettings } from './merge.js';
+import { BUILT_IN_DEFAULTS, normaliseHost } from './normalise.js';
+import { parseInventory, readInventoryFile } from './read.js';
+import { checkDuplicateNames, checkGroupNames, checkHostnames, checkHostGroups, checkMergedHost, type RuleProblem } from './rules.js';
+import type { RawSettings } from './schema.js';
+import type { Inventory, InventoryHost, InventoryProblem } from './types.js';
+import { validateInventory, type ValidatedInventory } from './validate.js';
+
+/**
+ * Reads and checks the inventory at `file` (relative to the working folder).
+ * Throws InventoryError listing every problem, sorted by position.
+ */
+export async function loadInventory(file: string): Promise<Inventory> {
+  const absolute = path.resolve(file);
+  const text = await readInventoryFile(absolute);
+
+  // Read: YAML syntax problems make the rest unreliable, so they are reported alone.
+  const parsed = parseInventory(absolute, text);
+  if (parsed.problems.length > 0) {
+    throw new InventoryError(sortProblems(parsed.problems));
+  }
+
+  // Validate: the schema, part by part.
+  const validated = validateInventory(parsed);
+  const problems = [...validated.problems];
+  const addRuleProblems = (found: RuleProblem[]) => problems.push(...found.map((problem) => ({ file: absolute, ...problem })));
+
+  // Rules across hosts and groups.
+  addRuleProblems(checkHostnames(validated.hosts, parsed.locator));
+  addRuleProblems(checkDuplicateNames(validated.hosts, parsed.locator));
+  addRuleProblems(checkGroupNames(validated, parsed.locator));
+  addRuleProblems(checkHostGroups(validated, parsed.locator));
+
+  // Normalise each host whose layers are all valid, then check its merged settings.
+  const hosts: InventoryHost[] = [];
+  for (const host of validated.hosts) {
+    const layers = settingLayers(validated, host.index);
+    if (layers === null || host.settings === null) {
+      continue;
+    }
+
+    const merged = mergeSettings(layers);
+    const hostProblems = checkMergedHost(host, merged, parsed.locator);
+    addRuleProblems(hostProblems);
+    if (hostProblems.length === 0) {
+      const position = parsed.locator.value(['hosts', host.index]);
+      hosts.push(normaliseHost(host.settings, merged, { file: absolute, ...position }));
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new InventoryError(sortProblems(problems));
+  }
+
+  return { file: absolute, hosts };
+}
+
+/** The layers in order of precedence, or null when one of them is invalid or missing. */
+function settingLayers(validated: ValidatedInventory, index: number): RawSettings[] | null {
+  const host = validated.hosts[index]?.settings;
+  if (host === null || host === undefined || validated.defaults === null) {
+    return null;
+  }
+
+  const layers: RawSettings[] = [BUILT_IN_DEFAULTS, validated.defaults];
+  for (const name of host.groups ?? []) {
+    const group = validated.groups.get(name);
+    if (group === null || group === undefined) {
+      return null;
+    }
+    layers.push(group);
+  }
+
+  layers.push(host);
+  return layers;
+}
+
+function sortProblems(problems: InventoryProblem[]): InventoryProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,53 @@
+// Reads secrets at connect time from where the inventory points: an environment
+// variable or a file. Error messages name the variable or file, never the value.
+import { readFile } from 'node:fs/promises';
+
+import type { SecretRef } from './types.js';
+
+/** Which host and key a secret belongs to, for error messages. */
+export interface SecretOwner {
+  host: string;
+  key: string;
+}
+
+export class SecretError extends Error {
+  override readonly name = 'SecretError';
+}
+
+/**
+ * Returns the secret that `ref` points to. A file's content loses one final
+ * newline (LF or CRLF) and nothing else. Throws SecretError when the variable
+ * is unset or empty, or the file cannot be read or is empty.
+ */
+export async function resolveSecret(
+  ref: SecretRef,
+  env: NodeJS.ProcessEnv = process.env,
+  owner?: SecretOwner,
+): Promise<string> {
+  const prefix = owner === undefined ? '' : `host ${owner.host}: ${owner.key}: `;
+
+  if (ref.kind === 'env') {
+    const value = env[ref.name];
+    if (value === undefined) {
+      throw new SecretError(`${prefix}environment variable ${ref.name} is not set; export it before running sldiag`);
+    }
+    if (value === '') {
+      throw new SecretError(`${prefix}environment variable ${ref.name} is empty; set it to the secret`);
+    }
+    return value;
+  }
+
+  let content: string;
+  try {
+    content = await readFile(ref.path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'read failed';
+    throw new SecretError(`${prefix}cannot read secret file ${ref.path} (${reason}); check the path and its permissions`);
+  }
+
+  const secret = content.replace(/\r?\n$/, '');
+  if (secret === '') {
+    throw new SecretError(`${prefix}secret file ${ref.path} is empty; write the secret into it`);
+  }
+  return secret;
+}
