@@ -37,8 +37,8 @@ export function splitLines(text: string): SourceLine[] {
 
 /**
  * Returns the content lines of a capture: blank and whitespace-only lines,
- * pager residue, an echoed command or prompt before the first output line,
- * and `Load for five secs` / `Time source is` headers are left out.
+ * pager residue, bare prompts, an echoed command before the first output
+ * line, and `Load for five secs` / `Time source is` headers are left out.
  * Line numbers still refer to the original text.
  */
 export function contentLines(text: string): Line[] {
@@ -56,7 +56,8 @@ export function contentLines(text: string): Line[] {
       continue;
     }
 
-    if (!seenOutput && (PROMPT_ONLY.test(trimmed) || ECHOED_COMMAND.test(trimmed))) {
+    // A bare prompt can also close the capture (`c1000v-5#`).
+    if (PROMPT_ONLY.test(trimmed) || (!seenOutput && ECHOED_COMMAND.test(trimmed))) {
       continue;
     }
 

@@ -1,0 +1,125 @@
+// Merges the parsed records of every collected command into one DeviceFacts.
+// Each fact comes from the first command, in order of preference, that printed
+// it, and carries the line it was read from as evidence.
+
+import type { CommandResult } from '../model/command.js';
+import type { DeviceFacts, Evidence, TrustCodeEntry } from '../model/facts.js';
+import { parseShowLicenseAll } from '../parsers/show-license-all.js';
+import { parseShowLicenseStatus } from '../parsers/show-license-status.js';
+import { parseShowLicenseTechSupport, type ShowLicenseTechSupportRecord } from '../parsers/show-license-tech-support.js';
+import { parseShowLicenseUdi } from '../parsers/show-license-udi.js';
+import type { ParseResult } from '../parsers/types.js';
+import { emptyFacts } from './empty.js';
+
+/** One collected command with its parse result; `record` is widened to the tech support record, the richest. */
+interface Parsed {
+  command: string;
+  result: ParseResult<Partial<ShowLicenseTechSupportRecord>>;
+}
+
+const PARSE_BY_ID: Readonly<Record<string, (text: string) => ParseResult<Partial<ShowLicenseTechSupportRecord>>>> = {
+  'show-license-tech-support': parseShowLicenseTechSupport,
+  'show-license-all': parseShowLicenseAll,
+  'show-license-status': parseShowLicenseStatus,
+  'show-license-udi': parseShowLicenseUdi,
+};
+
+/** Status fields: tech support is the most complete, then `show license all`, then `show license status`. */
+const STATUS_PREFERENCE = ['show-license-tech-support', 'show-license-all', 'show-license-status'];
+
+/** UDIs: the command made for them first, then the Product Information of tech support and `show license all`. */
+const UDI_PREFERENCE = ['show-license-udi', 'show-license-tech-support', 'show-license-all'];
+
+/**
+ * Builds the facts of one device from its command results. Results with a
+ * failure are ignored, and so are commands these parsers do not cover.
+ */
+export function buildFacts(results: CommandResult[]): DeviceFacts {
+  const parsed = parseAll(results);
+  const facts = emptyFacts();
+  const used = new Set<string>();
+
+  const take = <T>(factPath: string, recordPath: string, preference: string[], read: (record: Partial<ShowLicenseTechSupportRecord>) => T): T | undefined => {
+    const source = firstWithSource(parsed, preference, recordPath);
+    if (source === undefined) {
+      return undefined;
+    }
+
+    copyEvidence(facts.evidence, source, recordPath, factPath);
+    used.add(source.command);
+    return read(source.result.record);
+  };
+
+  facts.licensingMode = take('licensingMode', 'licensingMode', STATUS_PREFERENCE, (r) => r.licensingMode ?? null) ?? null;
+  facts.agentVersion = take('agentVersion', 'agentVersion', STATUS_PREFERENCE, (r) => r.agentVersion ?? null) ?? null;
+
+  const transport = facts.transport;
+  transport.type = take('transport.type', 'transport.type', STATUS_PREFERENCE, (r) => r.transport?.type ?? null) ?? null;
+  transport.url = take('transport.url', 'transport.url', STATUS_PREFERENCE, (r) => r.transport?.url ?? null) ?? null;
+  transport.csluAddress = take('transport.csluAddress', 'transport.csluAddress', STATUS_PREFERENCE, (r) => r.transport?.csluAddress ?? null) ?? null;
+  transport.proxy = take('transport.proxy', 'transport.proxy', STATUS_PREFERENCE, (r) => r.transport?.proxy ?? null) ?? null;
+  transport.trustPoint = take('transport.trustPoint', 'transport.trustPoint', STATUS_PREFERENCE, (r) => r.transport?.trustPoint ?? null) ?? null;
+  transport.vrf = take('transport.vrf', 'transport.vrf', STATUS_PREFERENCE, (r) => r.transport?.vrf ?? null) ?? null;
+
+  const usage = facts.usageReporting;
+  usage.lastAckReceived = take('usageReporting.lastAckReceived', 'usageReporting.lastAckReceived', STATUS_PREFERENCE, (r) => r.usageReporting?.lastAckReceived ?? null) ?? null;
+  usage.nextAckDeadline = take('usageReporting.nextAckDeadline', 'usageReporting.nextAckDeadline', STATUS_PREFERENCE, (r) => r.usageReporting?.nextAckDeadline ?? null) ?? null;
+  usage.reportingPushIntervalDays =
+    take('usageReporting.reportingPushIntervalDays', 'usageReporting.reportingPushInterval', STATUS_PREFERENCE, (r) => r.usageReporting?.reportingPushInterval?.days ?? null) ?? null;
+  usage.nextReportPush = take('usageReporting.nextReportPush', 'usageReporting.nextReportPush', STATUS_PREFERENCE, (r) => r.usageReporting?.nextReportPush ?? null) ?? null;
+  usage.lastReportPush = take('usageReporting.lastReportPush', 'usageReporting.lastReportPush', STATUS_PREFERENCE, (r) => r.usageReporting?.lastReportPush ?? null) ?? null;
+
+  facts.trustCode = take('trustCode', 'trustCode', STATUS_PREFERENCE, (r) => (r.trustCode ?? []).map(toTrustCodeEntry)) ?? [];
+  facts.policy.inUse = take('policy.inUse', 'policy.inUse', STATUS_PREFERENCE, (r) => r.policy?.inUse ?? null) ?? null;
+  facts.policy.reportingAckRequired = take('policy.reportingAckRequired', 'policy.reportingAckRequired', STATUS_PREFERENCE, (r) => r.policy?.reportingAckRequired ?? null) ?? null;
+
+  facts.clockSyncedWithNtp = take('clockSyncedWithNtp', 'clockSyncedWithNtp', STATUS_PREFERENCE, (r) => r.clockSyncedWithNtp ?? null) ?? null;
+  facts.currentTime = take('currentTime', 'currentTime', STATUS_PREFERENCE, (r) => r.currentTime ?? null) ?? null;
+  facts.communication = take('communication', 'communication', STATUS_PREFERENCE, (r) => r.communication ?? []) ?? [];
+  facts.udis = take('udis', 'udis', UDI_PREFERENCE, (r) => r.udis ?? []) ?? [];
+
+  facts.sources = [...parsed.values()].filter((p) => used.has(p.command)).map((p) => p.command);
+  return facts;
+}
+
+function parseAll(results: readonly CommandResult[]): Map<string, Parsed> {
+  const parsed = new Map<string, Parsed>();
+
+  for (const result of results) {
+    const parse = PARSE_BY_ID[result.id];
+    if (result.failure !== null || parse === undefined || parsed.has(result.id)) {
+      continue;
+    }
+
+    parsed.set(result.id, { command: result.command, result: parse(result.output) });
+  }
+
+  return parsed;
+}
+
+function firstWithSource(parsed: Map<string, Parsed>, preference: readonly string[], recordPath: string): Parsed | undefined {
+  for (const id of preference) {
+    const candidate = parsed.get(id);
+    if (candidate !== undefined && recordPath in candidate.result.sources) {
+      return candidate;
+    }
+  }
+
+  return undefined;
+}
+
+/** Copies the source of `recordPath` and of every path below it (`trustCode.0`, `udis.1`) under the fact path. */
+function copyEvidence(evidence: Record<string, Evidence>, parsed: Parsed, recordPath: string, factPath: string): void {
+  for (const [path, source] of Object.entries(parsed.result.sources)) {
+    if (path !== recordPath && !path.startsWith(`${recordPath}.`)) {
+      continue;
+    }
+
+    const target = factPath + path.slice(recordPath.length);
+    evidence[target] = { command: parsed.command, line: source.line, text: source.text };
+  }
+}
+
+function toTrustCodeEntry(entry: TrustCodeEntry): TrustCodeEntry {
+  return { udi: entry.udi, installed: entry.installed, installedAt: entry.installedAt };
+}

@@ -1,0 +1,42 @@
+// Line shapes that carry no field of a record but are normal device output.
+
+import type { ParseContext } from './context.js';
+import { isSentinel, splitKeyValue, type Line } from './lines.js';
+import { parseRoleUdi } from './udi.js';
+
+/** Whole-line statements of sections the records do not model. */
+const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
+  'Smart Licensing is ENABLED',
+  'Smart Licensing is DISABLED',
+  'Smart Licensing Tech Support info',
+  'No Purchase Information Available',
+  'Not registered. No certificates installed',
+  'No licenses in use',
+  'No PD enforced licenses',
+]);
+
+/**
+ * True for `Key: value` lines (also `Build type:: Production`), sub-headers ending in a colon, sentinels, role
+ * UDIs, upper-case state lines (`NOT APPLICABLE`) and the statements above.
+ * Everything else is left for `unparsed`.
+ */
+export function isKnownShape(trimmed: string): boolean {
+  return (
+    KNOWN_STATEMENTS.has(trimmed) ||
+    splitKeyValue(trimmed) !== null ||
+    /^[^:]+::\s/.test(trimmed) ||
+    /^\S.*:$/.test(trimmed) ||
+    isSentinel(trimmed) ||
+    parseRoleUdi(trimmed) !== null ||
+    /^[A-Z][A-Z ]+$/.test(trimmed)
+  );
+}
+
+/** Marks the lines of a known shape as understood. */
+export function useKnownShapes(lines: readonly Line[], context: ParseContext): void {
+  for (const line of lines) {
+    if (isKnownShape(line.trimmed)) {
+      context.use(line);
+    }
+  }
+}

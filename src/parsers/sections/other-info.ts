@@ -1,0 +1,60 @@
+// The tech support `Other Info` block: NTP clock sync and the per-UDI trust
+// data lines (`P:..,S:..: P:..,S:.., state[2], Trust Data INSTALLED  TrustId:552`,
+// `..., state[1], NOT INSTALLED`, `P:..,S:..: No Trust Data`, and
+// `Local Device: ...` on a standalone device).
+
+import type { Block } from '../common/blocks.js';
+import type { ParseContext } from '../common/context.js';
+import { booleanOrNull } from '../common/fields.js';
+import { splitKeyValue, type Line } from '../common/lines.js';
+import { parseUdi } from '../common/udi.js';
+import type { TrustCodeRecordEntry } from './records.js';
+
+export interface OtherInfoRecord {
+  clockSyncedWithNtp: boolean | null;
+  /** `INSTALLED (2)`, `No ID`. */
+  overallTrust: string | null;
+  /** One entry per trust data line, in the order printed; roles are not printed here. */
+  trustData: TrustCodeRecordEntry[];
+}
+
+// `P:C9500-32QC,S:CAT2209L0KS: ...` or `Local Device: ...`
+const TRUST_DATA_LINE = /^(P:[^,\s]+,S:[^,\s:]+|Local Device):\s+(.*)$/;
+
+export function parseOtherInfo(block: Block, context: ParseContext): OtherInfoRecord {
+  const record: OtherInfoRecord = { clockSyncedWithNtp: null, overallTrust: null, trustData: [] };
+  context.use(...block.headerLines);
+
+  for (const line of block.lines) {
+    const trustData = TRUST_DATA_LINE.exec(line.trimmed);
+    if (trustData !== null) {
+      readTrustData(trustData[1] ?? '', trustData[2] ?? '', line, record, context);
+      continue;
+    }
+
+    const keyValue = splitKeyValue(line.trimmed);
+    if (keyValue === null) {
+      continue;
+    }
+
+    context.use(line);
+    if (keyValue.key === 'Clock sync-ed with NTP') {
+      record.clockSyncedWithNtp = booleanOrNull(keyValue.value);
+      context.read('clockSyncedWithNtp', line);
+    } else if (keyValue.key === 'Overall Trust') {
+      record.overallTrust = keyValue.value || null;
+      context.read('overallTrust', line);
+    }
+  }
+
+  return record;
+}
+
+function readTrustData(owner: string, state: string, line: Line, record: OtherInfoRecord, context: ParseContext): void {
+  // On a standalone device `Local Device:` stands for the one UDI, which the
+  // state text repeats when trust data is installed.
+  const udi = parseUdi(owner) ?? parseUdi(state.split(',').slice(0, 2).join(','));
+  const installed = /\bTrust Data INSTALLED\b/.test(state);
+  record.trustData.push({ udi, installed, installedAt: null, validOn: null, expiredOn: null, type: null });
+  context.read(`trustData.${record.trustData.length - 1}`, line);
+}
