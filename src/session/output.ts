@@ -1,0 +1,73 @@
+// Clean-up of raw shell output into a command's output. Everything except
+// terminal control residue, the echoed command line and the trailing prompt is
+// kept as the device sent it, line endings included.
+import type { CommandFailure } from '../model/command.js';
+
+// CSI sequences (ESC [ ... final byte), OSC sequences (ESC ] ... BEL or ESC \),
+// and two-byte escapes such as ESC ( B or ESC =.
+const ANSI_PATTERN = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78cDEHMZ]/g;
+
+/** Removes ANSI escape sequences and applies backspaces the way a terminal would erase characters. */
+export function stripTerminalControls(text: string): string {
+  let result = text.replace(ANSI_PATTERN, '');
+  if (!result.includes('\x08')) {
+    return result;
+  }
+
+  // Each backspace erases the character before it on the same line.
+  const eraseOne = /[^\r\n\x08]\x08/g;
+  let previous;
+  do {
+    previous = result;
+    result = result.replace(eraseOne, '');
+  } while (result !== previous);
+
+  return result.replace(/\x08/g, '');
+}
+
+/**
+ * Removes pager prompts together with the erase sequence the device writes
+ * after the key press: backspaces, spaces, backspaces, or a carriage return,
+ * spaces, carriage return.
+ */
+// NOTE: the exact erase bytes of IOS XE after ` --More-- ` are not documented;
+// both forms seen on terminals are handled, and any leftover backspaces are
+// applied by stripTerminalControls.
+export function removePagingMarkers(text: string, marker: string): string {
+  const core = escapeRegExp(marker.trim());
+  const pattern = new RegExp(` ?${core} ?(?:\\x08+ *\\x08+|\\r +\\r)?`, 'g');
+  return text.replace(pattern, '');
+}
+
+/**
+ * Returns the output between the echoed command line and the trailing prompt.
+ * The echo is dropped only when the first line contains the command text.
+ */
+export function extractCommandOutput(raw: string, cli: string, prompt: string): string {
+  let output = raw;
+
+  const firstNewline = output.indexOf('\n');
+  if (firstNewline !== -1 && output.slice(0, firstNewline).includes(cli)) {
+    output = output.slice(firstNewline + 1);
+  }
+
+  const trailingPrompt = new RegExp(`${escapeRegExp(prompt)}[ \\x07]*$`);
+  return output.replace(trailingPrompt, '');
+}
+
+/** Finds the first device error line, e.g. `% Invalid input detected at '^' marker.` */
+export function findFailure(output: string, markers: readonly string[]): CommandFailure | null {
+  for (const line of output.split(/\r?\n|\r/)) {
+    const trimmed = line.trimStart();
+    const marker = markers.find((candidate) => trimmed.startsWith(candidate));
+    if (marker !== undefined) {
+      return { marker, message: trimmed.trimEnd() };
+    }
+  }
+
+  return null;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

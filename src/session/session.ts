@@ -1,0 +1,349 @@
+// A CLI session on one device: "run catalog command -> CommandResult".
+// The only text written to the device is catalog CLI text, the enable secret
+// in answer to the enable password prompt, and a space in answer to a pager
+// prompt.
+import { requireCommand, type CatalogCommand } from '../commands/catalog.js';
+import { silentLogger, type Logger } from '../log/logger.js';
+import type { CommandResult } from '../model/command.js';
+import type { ErrorKind } from '../model/result.js';
+import { TransportError } from '../transport/errors.js';
+import { openTransport, type Transport } from '../transport/ssh-transport.js';
+import { escapeRegExp, extractCommandOutput, findFailure, removePagingMarkers, stripTerminalControls } from './output.js';
+import { IOSXE, type PlatformProfile } from './platforms/iosxe.js';
+import { ReadBuffer, type WaitOutcome } from './read-buffer.js';
+
+export interface SessionTarget {
+  name: string;
+  address: string;
+  port: number;
+  username: string;
+}
+
+export interface SessionCredentials {
+  password?: string;
+  /** Private key contents; the caller reads the file. */
+  privateKey?: string | Buffer;
+  passphrase?: string;
+  /** ssh-agent socket path. */
+  agent?: string;
+  enableSecret?: string;
+}
+
+export interface HostKeyPolicy {
+  knownHostsPath: string;
+  mode: 'strict' | 'accept-new' | 'off';
+}
+
+export interface SessionOptions {
+  target: SessionTarget;
+  credentials: SessionCredentials;
+  hostKeys: HostKeyPolicy;
+  /** Budget for connect, key exchange and authentication, and again for the first prompt; default 15 s. */
+  connectTimeoutMs?: number;
+  /** Per-command timeouts by catalog id, in milliseconds; the catalog value applies otherwise. */
+  commandTimeoutMs?: Record<string, number>;
+  logger?: Logger;
+  /** Receives every chunk of raw device output, for a transcript kept apart from the log. */
+  onTranscript?: (chunk: string) => void;
+  platform?: PlatformProfile;
+}
+
+export interface Session {
+  /** The exec prompt, e.g. `edge-01#`. */
+  readonly prompt: string;
+  run(commandId: string): Promise<CommandResult>;
+  close(): Promise<void>;
+}
+
+export class SessionError extends Error {
+  readonly kind: ErrorKind;
+  readonly host: string;
+
+  constructor(kind: ErrorKind, host: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SessionError';
+    this.kind = kind;
+    this.host = host;
+  }
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+
+/** Connects, waits for the prompt, enters privileged exec when a secret is given, and runs the on-open commands. */
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const host = options.target.name;
+  const logger = (options.logger ?? silentLogger).child({ host });
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const started = Date.now();
+
+  logger.info('session opening', { address: options.target.address, port: options.target.port });
+
+  let transport: Transport;
+  try {
+    transport = await openTransport({
+      host: options.target.address,
+      port: options.target.port,
+      username: options.target.username,
+      password: options.credentials.password,
+      privateKey: options.credentials.privateKey,
+      passphrase: options.credentials.passphrase,
+      agent: options.credentials.agent,
+      knownHostsPath: options.hostKeys.knownHostsPath,
+      hostKeyMode: options.hostKeys.mode,
+      connectTimeoutMs,
+      logger,
+    });
+  } catch (error) {
+    const sessionError = toSessionError(error, host);
+    logger.info('session failed to open', { kind: sessionError.kind, error: sessionError.message });
+    throw sessionError;
+  }
+
+  const session = new CliSession(transport, options, logger, connectTimeoutMs);
+  try {
+    await session.initialise();
+  } catch (error) {
+    await transport.close();
+    const sessionError = toSessionError(error, host);
+    logger.info('session failed to open', { kind: sessionError.kind, error: sessionError.message });
+    throw sessionError;
+  }
+
+  logger.info('session opened', { prompt: session.prompt, ms: Date.now() - started });
+  return session;
+}
+
+class CliSession implements Session {
+  private currentPrompt = '';
+  private readonly buffer = new ReadBuffer();
+  private readonly platform: PlatformProfile;
+  private readonly host: string;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closedReason: SessionError | null = null;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly options: SessionOptions,
+    private readonly logger: Logger,
+    private readonly connectTimeoutMs: number,
+  ) {
+    this.platform = options.platform ?? IOSXE;
+    this.host = options.target.name;
+
+    transport.listen({
+      data: (text) => {
+        options.onTranscript?.(text);
+        this.buffer.append(text);
+      },
+      closed: (error) => {
+        this.closedReason = new SessionError(error.kind, this.host, error.message, { cause: error });
+        this.buffer.close(error);
+      },
+    });
+  }
+
+  get prompt(): string {
+    return this.currentPrompt;
+  }
+
+  async initialise(): Promise<void> {
+    await this.waitForLoginPrompt();
+
+    if (this.currentPrompt.endsWith('>') && this.options.credentials.enableSecret !== undefined) {
+      await this.enterPrivilegedExec(this.options.credentials.enableSecret);
+    } else if (this.currentPrompt.endsWith('>')) {
+      this.logger.info('staying in user exec: no enable secret given', { prompt: this.currentPrompt });
+    }
+
+    for (const id of this.platform.onOpenCommands) {
+      const result = await this.execute(requireCommand(id));
+      if (result.failure !== null) {
+        this.logger.warn('on-open command rejected by the device; pager prompts will be answered instead', { command: id, failure: result.failure.message });
+      }
+    }
+  }
+
+  async run(commandId: string): Promise<CommandResult> {
+    const command = this.requireCollectCommand(commandId);
+    return this.enqueue(() => this.execute(command));
+  }
+
+  async close(): Promise<void> {
+    if (this.closedReason === null) {
+      this.closedReason = new SessionError('disconnected', this.host, `the session to ${this.host} was closed`);
+    }
+    this.buffer.close(this.closedReason);
+    await this.transport.close();
+    this.logger.info('session closed');
+  }
+
+  private requireCollectCommand(commandId: string): CatalogCommand {
+    let command: CatalogCommand;
+    try {
+      command = requireCommand(commandId);
+    } catch (error) {
+      throw new SessionError('internal', this.host, (error as Error).message);
+    }
+
+    if (command.purpose !== 'collect') {
+      throw new SessionError('internal', this.host, `"${command.cli}" is a session set-up command; run() accepts only collect commands from the catalog`);
+    }
+
+    return command;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async waitForLoginPrompt(): Promise<void> {
+    const deadline = Date.now() + this.connectTimeoutMs;
+
+    // A banner line may look like a prompt while more text is still coming,
+    // so a candidate counts only after a quiet period.
+    for (;;) {
+      const outcome = await this.buffer.waitFor((buffer) => this.lastLinePrompt(buffer.tail()) !== null, deadline - Date.now());
+      this.throwUnlessMatched(outcome, `no CLI prompt arrived from ${this.host} within ${seconds(this.connectTimeoutMs)} s after login`);
+
+      const lengthBefore = this.buffer.length;
+      await delay(this.platform.promptSettleMs);
+      if (this.buffer.length === lengthBefore) {
+        break;
+      }
+    }
+
+    this.currentPrompt = this.lastLinePrompt(this.buffer.tail()) ?? '';
+    this.buffer.clear();
+    this.logger.debug('prompt found', { prompt: this.currentPrompt });
+  }
+
+  private async enterPrivilegedExec(secret: string): Promise<void> {
+    const enable = requireCommand('enable');
+    const newline = this.platform.newline;
+    const askedForSecret = (buffer: ReadBuffer): boolean => this.platform.enablePasswordPattern.test(buffer.tail());
+    const promptBack = (buffer: ReadBuffer): boolean => buffer.tail().includes('\n') && this.lastLinePrompt(buffer.tail()) !== null;
+
+    this.buffer.clear();
+    this.transport.write(enable.cli + newline);
+    let outcome = await this.buffer.waitFor((buffer) => askedForSecret(buffer) || promptBack(buffer), enable.timeoutMs);
+    this.throwUnlessMatched(outcome, `"enable" got no answer from ${this.host} within ${seconds(enable.timeoutMs)} s`);
+
+    if (askedForSecret(this.buffer)) {
+      this.buffer.clear();
+      this.transport.write(secret + newline);
+      outcome = await this.buffer.waitFor((buffer) => askedForSecret(buffer) || promptBack(buffer), enable.timeoutMs);
+      this.throwUnlessMatched(outcome, `the enable secret got no answer from ${this.host} within ${seconds(enable.timeoutMs)} s`);
+    }
+
+    const prompt = this.lastLinePrompt(this.buffer.tail());
+    if (prompt === null || !prompt.endsWith('#')) {
+      const reply = stripTerminalControls(this.buffer.text()).trim().split(/\r?\n/).filter((line) => line.trim() !== '').slice(-2).join(' / ');
+      throw new SessionError('enable', this.host, `${this.host} rejected enable (device replied: "${reply}"); check the enable secret given for this device`);
+    }
+
+    this.currentPrompt = prompt;
+    this.buffer.clear();
+    this.logger.debug('entered privileged exec', { prompt });
+  }
+
+  private async execute(command: CatalogCommand): Promise<CommandResult> {
+    if (this.closedReason !== null) {
+      throw this.closedReason;
+    }
+
+    const timeoutMs = this.options.commandTimeoutMs?.[command.id] ?? command.timeoutMs;
+    const startedAt = new Date();
+    const promptAtEnd = new RegExp(`${escapeRegExp(this.currentPrompt)}[ \\x07]*$`);
+    const pagerAtEnd = new RegExp(`${escapeRegExp(this.platform.pagingMarker.trim())}\\s*$`);
+    let answeredAt = -1;
+    let pages = 0;
+
+    this.logger.debug('command started', { command: command.id, timeoutMs });
+    this.buffer.clear();
+    this.transport.write(command.cli + this.platform.newline);
+
+    const done = (buffer: ReadBuffer): boolean => {
+      const tail = buffer.tail();
+      if (!promptAtEnd.test(tail)) {
+        return false;
+      }
+      // The echo line ends before the prompt can count.
+      return buffer.length > tail.length || tail.replace(promptAtEnd, '').includes('\n');
+    };
+    const paged = (buffer: ReadBuffer): boolean => buffer.length > answeredAt && pagerAtEnd.test(buffer.tail());
+
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const outcome = await this.buffer.waitFor((buffer) => done(buffer) || paged(buffer), deadline - Date.now());
+      if (outcome.kind === 'timeout') {
+        await this.failWithTimeout(command, timeoutMs);
+      }
+      this.throwUnlessMatched(outcome, '');
+      if (done(this.buffer)) {
+        break;
+      }
+      answeredAt = this.buffer.length;
+      pages += 1;
+      this.transport.write(this.platform.pagingContinue);
+    }
+
+    if (pages > 0) {
+      this.logger.warn('paging was on; answered pager prompts', { command: command.id, pages });
+    }
+
+    const cleaned = stripTerminalControls(removePagingMarkers(this.buffer.text(), this.platform.pagingMarker));
+    const output = extractCommandOutput(cleaned, command.cli, this.currentPrompt);
+    const failure = findFailure(output, this.platform.failureMarkers);
+    const finishedAt = new Date();
+    this.buffer.clear();
+
+    this.logger.debug('command finished', { command: command.id, chars: output.length, ms: finishedAt.getTime() - startedAt.getTime(), failure: failure?.marker });
+    return { id: command.id, command: command.cli, output, failure, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() };
+  }
+
+  private async failWithTimeout(command: CatalogCommand, timeoutMs: number): Promise<never> {
+    const error = new SessionError('timeout', this.host, `"${command.cli}" on ${this.host} timed out after ${seconds(timeoutMs)} s without the prompt ${this.currentPrompt} returning; the session was closed. Raise the timeout for ${command.id} if the device is slow.`);
+    this.logger.warn('command timed out; closing the session', { command: command.id, timeoutMs });
+    this.closedReason = error;
+    await this.close();
+    throw error;
+  }
+
+  private throwUnlessMatched(outcome: WaitOutcome, timeoutMessage: string): void {
+    if (outcome.kind === 'matched') {
+      return;
+    }
+    if (outcome.kind === 'timeout') {
+      throw new SessionError('timeout', this.host, timeoutMessage);
+    }
+    throw toSessionError(outcome.error, this.host);
+  }
+
+  /** The prompt when the text after the last line break is one, else null. */
+  private lastLinePrompt(tail: string): string | null {
+    const lastLine = stripTerminalControls(tail.slice(tail.lastIndexOf('\n') + 1)).replace(/^\r+/, '');
+    const match = this.platform.promptPattern.exec(lastLine);
+    return match === null ? null : `${match[1]}${match[2]}`;
+  }
+}
+
+function toSessionError(error: unknown, host: string): SessionError {
+  if (error instanceof SessionError) {
+    return error;
+  }
+  if (error instanceof TransportError) {
+    return new SessionError(error.kind, host, error.message, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SessionError('internal', host, `unexpected error in the session to ${host}: ${message}`, { cause: error });
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,210 @@
+// The device simulator: one ssh2 Server per device profile on 127.0.0.1,
+// each playing an IOS XE CLI from real captured outputs.
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+
+import ssh2 from 'ssh2';
+import type { AuthContext, Connection } from 'ssh2';
+
+import { silentLogger, type Logger } from '../log/logger.js';
+import { sha256Fingerprint } from '../transport/known-hosts.js';
+import { CliShell } from './cli-shell.js';
+import { loadDeviceProfiles, type DeviceProfile } from './profile.js';
+
+export { loadDeviceProfiles, ProfileError, type DeviceProfile } from './profile.js';
+
+const { Server, utils } = ssh2;
+
+export interface SimDevice {
+  name: string;
+  address: '127.0.0.1';
+  port: number;
+  hostKeyFingerprint: string;
+}
+
+export interface RunningSimulator {
+  devices: SimDevice[];
+  /** known_hosts lines for every device: `[127.0.0.1]:PORT ssh-ed25519 AAAA...`. */
+  knownHosts(): string;
+  /** Lines each device received on its CLI, in order, over all connections; the enable secret shows as `<secret>`. */
+  received(deviceName: string): string[];
+  /** Password and keyboard-interactive login attempts per device. */
+  authAttempts(deviceName: string): number;
+  stop(): Promise<void>;
+}
+
+export interface SimulatorOptions {
+  /** Profiles, or a folder of profile folders. */
+  profiles: DeviceProfile[] | string;
+  host?: '127.0.0.1';
+  /** First port; device i listens on basePort + i. Default: ports assigned by the OS. */
+  basePort?: number;
+  /** Delay before each CLI answer, in milliseconds, for profiles that set none. */
+  latencyMs?: number;
+  logger?: Logger;
+}
+
+/** IOS XE ends the connection after this many failed logins. */
+const MAX_AUTH_FAILURES = 3;
+
+interface DeviceServer {
+  device: SimDevice;
+  publicKeyLine: string;
+  received: string[];
+  authAttempts: number;
+  stop(): Promise<void>;
+}
+
+/** Starts one listening SSH server per profile and resolves once all listen. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const profiles = typeof options.profiles === 'string' ? await loadDeviceProfiles(options.profiles) : options.profiles;
+  const host = options.host ?? '127.0.0.1';
+  const logger = options.logger ?? silentLogger;
+  const servers: DeviceServer[] = [];
+
+  try {
+    for (const [index, profile] of profiles.entries()) {
+      const port = options.basePort === undefined ? 0 : options.basePort + index;
+      servers.push(await startDevice(profile, host, port, options.latencyMs ?? 0, logger.child({ host: profile.name })));
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.stop()));
+    throw error;
+  }
+
+  const byName = (name: string): DeviceServer => {
+    const server = servers.find((candidate) => candidate.device.name === name);
+    if (server === undefined) {
+      throw new Error(`no simulated device named "${name}" (known: ${servers.map((s) => s.device.name).join(', ')})`);
+    }
+    return server;
+  };
+
+  return {
+    devices: servers.map((server) => server.device),
+    knownHosts: () => servers.map((server) => server.publicKeyLine + '\n').join(''),
+    received: (name) => [...byName(name).received],
+    authAttempts: (name) => byName(name).authAttempts,
+    stop: async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+    },
+  };
+}
+
+async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: number, defaultLatencyMs: number, logger: Logger): Promise<DeviceServer> {
+  const keyPair = utils.generateKeyPairSync('ed25519');
+  const publicKey = utils.parseKey(keyPair.public);
+  if (publicKey instanceof Error) {
+    throw publicKey;
+  }
+  const publicBlob = publicKey.getPublicSSH();
+  const connections = new Set<Connection>();
+  const latencyMs = profile.latencyMs ?? defaultLatencyMs;
+
+  const state: Omit<DeviceServer, 'device' | 'publicKeyLine' | 'stop'> = { received: [], authAttempts: 0 };
+
+  const server = new Server({ hostKeys: [keyPair.private], ident: 'Cisco-1.25' }, (connection) => {
+    connections.add(connection);
+    connection.on('close', () => connections.delete(connection));
+    connection.on('error', (error: Error) => logger.debug('simulator connection error', { error: error.message }));
+
+    let failures = 0;
+    connection.on('authentication', (context: AuthContext) => {
+      authenticate(context, profile, () => {
+        state.authAttempts += 1;
+      }, (accepted) => {
+        if (!accepted) {
+          failures += 1;
+          if (failures >= MAX_AUTH_FAILURES) {
+            connection.end();
+          }
+        }
+      });
+    });
+
+    connection.on('ready', () => {
+      let shellOpened = false;
+      connection.on('session', (acceptSession, rejectSession) => {
+        // IOS XE serves one session per connection; exec requests have no listener, so ssh2 rejects them.
+        if (shellOpened) {
+          rejectSession();
+          return;
+        }
+        const session = acceptSession();
+        session.on('pty', (accept) => accept?.());
+        session.on('shell', (accept) => {
+          shellOpened = true;
+          const channel = accept();
+          const shell = new CliShell(channel, profile, {
+            latencyMs,
+            onLine: (line) => state.received.push(line),
+            onExit: () => connection.end(),
+          });
+          shell.start();
+        });
+      });
+    });
+  });
+  server.on('error', (error: Error) => logger.warn('simulator server error', { error: error.message }));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+
+  const address = server.address() as AddressInfo;
+  const device: SimDevice = { name: profile.name, address: host, port: address.port, hostKeyFingerprint: sha256Fingerprint(publicBlob) };
+  logger.info('simulated device listening', { port: device.port, fingerprint: device.hostKeyFingerprint });
+
+  return Object.assign(state, {
+    device,
+    publicKeyLine: `[${host}]:${device.port} ${publicKey.type} ${publicBlob.toString('base64')}`,
+    stop: async (): Promise<void> => {
+      for (const connection of connections) {
+        connection.end();
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      logger.info('simulated device stopped');
+    },
+  });
+}
+
+const DEFAULT_AUTH_METHODS: Array<'password' | 'keyboard-interactive'> = ['password', 'keyboard-interactive'];
+
+function authenticate(context: AuthContext, profile: DeviceProfile, countAttempt: () => void, done: (accepted: boolean) => void): void {
+  const offered = profile.authMethods ?? DEFAULT_AUTH_METHODS;
+  const finish = (accepted: boolean): void => {
+    if (accepted) {
+      context.accept();
+    } else {
+      context.reject(offered);
+    }
+    done(accepted);
+  };
+
+  if (context.method === 'password' && offered.includes('password')) {
+    countAttempt();
+    finish(context.username === profile.username && secretsEqual(context.password, profile.password));
+    return;
+  }
+
+  if (context.method === 'keyboard-interactive' && offered.includes('keyboard-interactive')) {
+    countAttempt();
+    context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+      finish(context.username === profile.username && secretsEqual(answers[0] ?? '', profile.password));
+    });
+    return;
+  }
+
+  // `none`, key methods and methods this device does not offer: list what it accepts.
+  context.reject(offered);
+}
+
+function secretsEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

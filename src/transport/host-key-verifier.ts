@@ -1,0 +1,101 @@
+// Host key verification against an OpenSSH known_hosts file, in the modes of
+// OpenSSH's StrictHostKeyChecking: strict (yes), accept-new, off (no).
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+import ssh2 from 'ssh2';
+
+import type { Logger } from '../log/logger.js';
+import { TransportError } from './errors.js';
+import { formatKnownHostsLine, knownHostsName, lookupHostKey, parseKnownHosts, sha256Fingerprint } from './known-hosts.js';
+
+const { utils } = ssh2;
+
+export type HostKeyMode = 'strict' | 'accept-new' | 'off';
+
+export interface HostKeyCheck {
+  knownHostsPath: string;
+  mode: HostKeyMode;
+  host: string;
+  port: number;
+  logger: Logger;
+}
+
+/** The decision on one presented host key: accept, or reject with the error to report. */
+export type HostKeyDecision = { accepted: true } | { accepted: false; error: TransportError };
+
+/** Checks a host key blob as sent in the key exchange and records it under accept-new. */
+export async function checkHostKey(check: HostKeyCheck, keyBlob: Buffer): Promise<HostKeyDecision> {
+  const endpoint = knownHostsName(check.host, check.port);
+  const fingerprint = sha256Fingerprint(keyBlob);
+
+  if (check.mode === 'off') {
+    check.logger.debug('host key not checked', { fingerprint });
+    return { accepted: true };
+  }
+
+  const parsed = utils.parseKey(keyBlob);
+  if (parsed instanceof Error) {
+    return reject('protocol', `the host key sent by ${endpoint} could not be parsed: ${parsed.message}`);
+  }
+  const keyType = parsed.type;
+
+  let text: string;
+  try {
+    text = await readFile(check.knownHostsPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      return reject('hostkey', `known_hosts file ${check.knownHostsPath} could not be read (${(error as Error).message}); fix its permissions or pass another path`);
+    }
+    text = '';
+  }
+
+  const result = lookupHostKey(parseKnownHosts(text), endpoint, keyType, keyBlob);
+  const removeHint = `ssh-keygen -R "${endpoint}" -f ${check.knownHostsPath}`;
+
+  switch (result.status) {
+    case 'known':
+      check.logger.debug('host key matches known_hosts', { fingerprint, line: result.entry.line });
+      return { accepted: true };
+
+    case 'revoked':
+      return reject('hostkey', `host key ${keyType} ${fingerprint} of ${endpoint} is marked @revoked at ${check.knownHostsPath}:${result.entry.line}; the connection is rejected. Ask the device owner for the new key and remove the revoked line only if it was marked by mistake.`);
+
+    case 'changed':
+      return reject('hostkey', `host key of ${endpoint} has changed: the device sent ${keyType} ${fingerprint}, which differs from the key recorded at ${check.knownHostsPath}:${result.entry.line}. This is a possible man-in-the-middle attack, or the device's key was regenerated. If you have confirmed the new key with the device owner, remove the old entry with \`${removeHint}\` and run again with --accept-new.`);
+
+    case 'unknown':
+      if (check.mode === 'strict') {
+        return reject('hostkey', `host key of ${endpoint} is not in ${check.knownHostsPath}: the device sent ${keyType} ${fingerprint}. Compare the fingerprint with \`show ip ssh\` / \`show crypto key mypubkey\` on the device, then run again with --accept-new to record it.`);
+      }
+      return recordNewKey(check, endpoint, keyType, keyBlob, fingerprint);
+  }
+}
+
+async function recordNewKey(check: HostKeyCheck, endpoint: string, keyType: string, keyBlob: Buffer, fingerprint: string): Promise<HostKeyDecision> {
+  const line = formatKnownHostsLine(endpoint, keyType, keyBlob);
+
+  try {
+    await mkdir(dirname(check.knownHostsPath), { recursive: true });
+    const prefix = await needsLeadingNewline(check.knownHostsPath) ? '\n' : '';
+    await appendFile(check.knownHostsPath, `${prefix}${line}\n`, { encoding: 'utf8', mode: 0o600 });
+  } catch (error) {
+    return reject('hostkey', `host key of ${endpoint} (${fingerprint}) could not be recorded in ${check.knownHostsPath}: ${(error as Error).message}`);
+  }
+
+  check.logger.info('recorded new host key', { fingerprint, knownHosts: check.knownHostsPath });
+  return { accepted: true };
+}
+
+async function needsLeadingNewline(path: string): Promise<boolean> {
+  try {
+    const text = await readFile(path, 'utf8');
+    return text.length > 0 && !text.endsWith('\n');
+  } catch {
+    return false;
+  }
+}
+
+function reject(kind: 'hostkey' | 'protocol', message: string): HostKeyDecision {
+  return { accepted: false, error: new TransportError(kind, message) };
+}

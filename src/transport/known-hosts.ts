@@ -1,0 +1,151 @@
+// OpenSSH known_hosts parsing and lookup, as sshd(8) "SSH_KNOWN_HOSTS FILE
+// FORMAT" describes it: optional marker, comma-separated host patterns
+// (`*`, `?`, `!` negation, `[host]:port` for ports other than 22), hashed
+// `|1|salt|hmac` names, key type, base64 key, optional comment.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+export type KnownHostsMarker = 'revoked' | 'cert-authority' | null;
+
+export interface KnownHostsEntry {
+  /** 1-based line number in the file. */
+  line: number;
+  marker: KnownHostsMarker;
+  hostPatterns: string;
+  keyType: string;
+  key: Buffer;
+}
+
+export type HostKeyStatus =
+  | { status: 'known'; entry: KnownHostsEntry }
+  | { status: 'unknown' }
+  | { status: 'changed'; entry: KnownHostsEntry }
+  | { status: 'revoked'; entry: KnownHostsEntry };
+
+/** The name OpenSSH writes and hashes for a host: `host` on port 22, `[host]:port` otherwise. */
+export function knownHostsName(host: string, port: number): string {
+  return port === 22 ? host : `[${host}]:${port}`;
+}
+
+/** The OpenSSH fingerprint of a public key blob: `SHA256:` and unpadded base64. */
+export function sha256Fingerprint(keyBlob: Buffer): string {
+  const digest = createHash('sha256').update(keyBlob).digest('base64');
+  return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+
+/** Parses known_hosts text. Lines that are comments, blank or malformed are skipped. */
+export function parseKnownHosts(text: string): KnownHostsEntry[] {
+  const entries: KnownHostsEntry[] = [];
+  const lines = text.split(/\r?\n/);
+
+  lines.forEach((raw, index) => {
+    const entry = parseLine(raw.trim(), index + 1);
+    if (entry !== null) {
+      entries.push(entry);
+    }
+  });
+
+  return entries;
+}
+
+function parseLine(line: string, lineNumber: number): KnownHostsEntry | null {
+  if (line === '' || line.startsWith('#')) {
+    return null;
+  }
+
+  const fields = line.split(/\s+/);
+  let marker: KnownHostsMarker = null;
+  if (fields[0]?.startsWith('@')) {
+    const name = fields.shift();
+    if (name === '@revoked') {
+      marker = 'revoked';
+    } else if (name === '@cert-authority') {
+      marker = 'cert-authority';
+    } else {
+      return null;
+    }
+  }
+
+  const [hostPatterns, keyType, keyBase64] = fields;
+  if (hostPatterns === undefined || keyType === undefined || keyBase64 === undefined) {
+    return null;
+  }
+
+  const key = Buffer.from(keyBase64, 'base64');
+  if (key.length === 0) {
+    return null;
+  }
+
+  return { line: lineNumber, marker, hostPatterns, keyType, key };
+}
+
+/** Tells whether an entry's host field names this host (`name` as knownHostsName returns it). */
+export function entryMatchesHost(hostPatterns: string, name: string): boolean {
+  if (hostPatterns.startsWith('|1|')) {
+    return hashedNameMatches(hostPatterns, name);
+  }
+
+  let matched = false;
+  for (const pattern of hostPatterns.split(',')) {
+    const negated = pattern.startsWith('!');
+    const body = negated ? pattern.slice(1) : pattern;
+    if (!wildcardMatches(body.toLowerCase(), name.toLowerCase())) {
+      continue;
+    }
+    if (negated) {
+      return false;
+    }
+    matched = true;
+  }
+
+  return matched;
+}
+
+function hashedNameMatches(field: string, name: string): boolean {
+  const [, , saltBase64, hashBase64] = field.split('|');
+  if (saltBase64 === undefined || hashBase64 === undefined) {
+    return false;
+  }
+
+  const expected = Buffer.from(hashBase64, 'base64');
+  const actual = createHmac('sha1', Buffer.from(saltBase64, 'base64')).update(name).digest();
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+function wildcardMatches(pattern: string, name: string): boolean {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  const regex = new RegExp(`^${escaped.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return regex.test(name);
+}
+
+/**
+ * Looks a presented host key up. A matching `@revoked` line wins over
+ * everything; then an equal key makes the host known; then a different key of
+ * the same type makes it changed. A host recorded only with other key types
+ * is unknown, as OpenSSH treats it.
+ */
+export function lookupHostKey(entries: readonly KnownHostsEntry[], name: string, keyType: string, key: Buffer): HostKeyStatus {
+  const forHost = entries.filter((entry) => entry.marker !== 'cert-authority' && entryMatchesHost(entry.hostPatterns, name));
+
+  const revoked = forHost.find((entry) => entry.marker === 'revoked' && entry.key.equals(key));
+  if (revoked !== undefined) {
+    return { status: 'revoked', entry: revoked };
+  }
+
+  const plain = forHost.filter((entry) => entry.marker === null);
+  const known = plain.find((entry) => entry.key.equals(key));
+  if (known !== undefined) {
+    return { status: 'known', entry: known };
+  }
+
+  const changed = plain.find((entry) => entry.keyType === keyType);
+  if (changed !== undefined) {
+    return { status: 'changed', entry: changed };
+  }
+
+  return { status: 'unknown' };
+}
+
+/** The line accept-new appends: `[host]:port type base64`. */
+export function formatKnownHostsLine(name: string, keyType: string, key: Buffer): string {
+  return `${name} ${keyType} ${key.toString('base64')}`;
+}

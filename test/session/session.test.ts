@@ -1,0 +1,275 @@
+import net from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createLogger } from '../../src/log/logger.js';
+import { openSession, SessionError, type Session } from '../../src/session/session.js';
+import { startSimulator, type RunningSimulator } from '../../src/sim/simulator.js';
+import { findDevice, makeTempDir, readDeviceOutput, RICH_DEVICE, sessionOptions, testProfile, writeKnownHosts, type TempDir } from './harness.js';
+
+const MOTD = [
+  '*****************************************',
+  'Authorized access only. lab-core#',
+  'Disconnect now if not authorized >',
+  'fake-prompt#',
+].join('\n');
+
+let simulator: RunningSimulator;
+let temp: TempDir;
+let knownHosts: string;
+
+beforeAll(async () => {
+  temp = await makeTempDir();
+  simulator = await startSimulator({
+    profiles: [
+      await testProfile('lab-sw1', { motd: MOTD }),
+      await testProfile('lab-enable', { enableSecret: 'test-enable' }),
+      await testProfile('lab-hang', { hangCommands: ['show license all'] }),
+      await testProfile('lab-paging', { pagingLocked: true }),
+      await testProfile('lab-kbdint', { authMethods: ['keyboard-interactive'] }),
+      await testProfile('lab-slow', { latencyMs: 40 }),
+      await testProfile('Lab_Sw.2-(a)'),
+    ],
+  });
+  knownHosts = await writeKnownHosts(temp.path, simulator);
+});
+
+afterAll(async () => {
+  await simulator.stop();
+  await temp.remove();
+});
+
+async function open(name: string, overrides: Parameters<typeof sessionOptions>[2] = {}): Promise<Session> {
+  return openSession(sessionOptions(findDevice(simulator, name), knownHosts, overrides));
+}
+
+async function openError(name: string, overrides: Parameters<typeof sessionOptions>[2] = {}): Promise<SessionError> {
+  const error = await open(name, overrides).then(
+    async (session) => {
+      await session.close();
+      return new Error('expected openSession to fail');
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(SessionError);
+  return error as SessionError;
+}
+
+describe('openSession', () => {
+  it('finds the prompt after a MOTD with prompt-like lines', async () => {
+    const session = await open('lab-sw1');
+    try {
+      expect(session.prompt).toBe('lab-sw1#');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('sends the on-open commands before any collect command', async () => {
+    const before = simulator.received('lab-sw1').length;
+    const session = await open('lab-sw1');
+    await session.run('show-license-udi');
+    await session.close();
+
+    expect(simulator.received('lab-sw1').slice(before)).toEqual(['terminal length 0', 'terminal width 0', 'show license udi']);
+  });
+
+  it('accepts hostnames with dots, dashes, underscores and parentheses', async () => {
+    const session = await open('Lab_Sw.2-(a)');
+    try {
+      expect(session.prompt).toBe('Lab_Sw.2-(a)#');
+      const result = await session.run('show-license-udi');
+      expect(result.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-udi.txt'));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('enters privileged exec with the enable secret', async () => {
+    const session = await open('lab-enable', { credentials: { password: 'test-password', enableSecret: 'test-enable' } });
+    try {
+      expect(session.prompt).toBe('lab-enable#');
+      expect(simulator.received('lab-enable')).toContain('<secret>');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('stays in user exec without an enable secret', async () => {
+    const session = await open('lab-enable');
+    try {
+      expect(session.prompt).toBe('lab-enable>');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reports a rejected enable secret as kind enable', async () => {
+    const error = await openError('lab-enable', { credentials: { password: 'test-password', enableSecret: 'wrong-enable' } });
+
+    expect(error.kind).toBe('enable');
+    expect(error.host).toBe('lab-enable');
+    expect(error.message).toContain('rejected enable');
+    expect(error.message).not.toContain('wrong-enable');
+  });
+
+  it('reports a wrong password as auth after one attempt', async () => {
+    const before = simulator.authAttempts('lab-sw1');
+    const error = await openError('lab-sw1', { credentials: { password: 'not-the-password' } });
+
+    expect(error.kind).toBe('auth');
+    expect(error.message).not.toContain('not-the-password');
+    expect(simulator.authAttempts('lab-sw1') - before).toBe(1);
+  });
+
+  it('logs in by keyboard-interactive when password is not offered', async () => {
+    const session = await open('lab-kbdint');
+    try {
+      expect(session.prompt).toBe('lab-kbdint#');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reports a closed port as refused', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = net.createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address() as net.AddressInfo;
+        server.close(() => resolve(address.port));
+      });
+    });
+    const target = { name: 'lab-gone', address: '127.0.0.1', port, username: 'netops' };
+
+    const error = await openSession({ target, credentials: { password: 'test-password' }, hostKeys: { knownHostsPath: knownHosts, mode: 'strict' } }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(SessionError);
+    expect((error as SessionError).kind).toBe('refused');
+    expect((error as SessionError).message).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('logs starts and stops tagged with the host, without secrets', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'debug', write: (line) => lines.push(line) });
+    const session = await open('lab-enable', { logger, credentials: { password: 'test-password', enableSecret: 'test-enable' } });
+    await session.run('show-license-udi');
+    await session.close();
+
+    const log = lines.join('\n');
+    expect(log).toContain('session opened');
+    expect(log).toContain('session closed');
+    expect(lines.every((line) => line.includes('host=lab-enable'))).toBe(true);
+    expect(log).not.toContain('test-password');
+    expect(log).not.toContain('test-enable');
+  });
+});
+
+describe('Session.run', () => {
+  it('returns the output without echo and prompt', async () => {
+    const session = await open('lab-sw1');
+    try {
+      const udi = await session.run('show-license-udi');
+      const techSupport = await session.run('show license tech support');
+
+      expect(udi.id).toBe('show-license-udi');
+      expect(udi.command).toBe('show license udi');
+      expect(udi.failure).toBeNull();
+      expect(udi.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-udi.txt'));
+      expect(techSupport.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-tech-support.txt'));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('waits for the prompt on a slow device', async () => {
+    const session = await open('lab-slow');
+    try {
+      const result = await session.run('show-license-all');
+      expect(result.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-all.txt'));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('runs overlapping calls one after the other', async () => {
+    const session = await open('lab-sw1');
+    try {
+      const [udi, all] = await Promise.all([session.run('show-license-udi'), session.run('show-license-all')]);
+      expect(udi.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-udi.txt'));
+      expect(all.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-all.txt'));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('returns invalid input as a failed result and stays usable', async () => {
+    const session = await open('lab-sw1');
+    try {
+      const status = await session.run('show-license-status');
+      const udi = await session.run('show-license-udi');
+
+      expect(status.failure).toEqual({ marker: '% Invalid input detected', message: "% Invalid input detected at '^' marker." });
+      expect(status.output).toContain('^\r\n');
+      expect(udi.failure).toBeNull();
+      expect(udi.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-udi.txt'));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('answers pager prompts when terminal length 0 is rejected', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', write: (line) => lines.push(line) });
+    const session = await open('lab-paging', { logger });
+    try {
+      const result = await session.run('show-license-tech-support');
+
+      expect(result.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-tech-support.txt'));
+      expect(lines.some((line) => line.includes('on-open command rejected'))).toBe(true);
+      expect(lines.some((line) => line.includes('paging was on'))).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('closes the session when a command times out', async () => {
+    const session = await open('lab-hang', { commandTimeoutMs: { 'show-license-all': 300 } });
+
+    const error = await session.run('show-license-all').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(SessionError);
+    expect((error as SessionError).kind).toBe('timeout');
+    expect((error as SessionError).message).toContain('"show license all"');
+    expect((error as SessionError).message).toContain('0.3 s');
+    await expect(session.run('show-license-udi')).rejects.toBeInstanceOf(SessionError);
+  });
+
+  it('rejects commands outside the collect catalog before writing', async () => {
+    const session = await open('lab-sw1');
+    try {
+      const before = simulator.received('lab-sw1').length;
+
+      for (const command of ['configure terminal', 'enable', 'terminal-length-0', 'show running-config', 'show license udi ; reload']) {
+        const error = await session.run(command).catch((caught: unknown) => caught);
+        expect(error, command).toBeInstanceOf(SessionError);
+        expect((error as SessionError).kind, command).toBe('internal');
+      }
+
+      expect(simulator.received('lab-sw1').length).toBe(before);
+      expect((await session.run('show-license-udi')).failure).toBeNull();
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('passes raw output to onTranscript', async () => {
+    const chunks: string[] = [];
+    const session = await open('lab-sw1', { onTranscript: (chunk) => chunks.push(chunk) });
+    await session.run('show-license-udi');
+    await session.close();
+
+    const transcript = chunks.join('');
+    expect(transcript).toContain('lab-sw1#show license udi\r\n');
+    expect(transcript).toContain(await readDeviceOutput(RICH_DEVICE, 'show-license-udi.txt'));
+  });
+});
