@@ -62,7 +62,13 @@ function describeBadValue(message: string, path: KeyPath, locator: Locator): str
   }
 
   const found = locator.describe(path);
-  return found === null ? message : `${message}; found ${found}`;
+  if (found === null) {
+    return message;
+  }
+
+  // "must be X; hint" becomes "must be X, not Y; hint".
+  const [rule, ...hint] = message.split('; ');
+  return [`${rule}, not ${found}`, ...hint].join('; ');
 }
 
 type MapKind = keyof typeof KNOWN_KEYS;

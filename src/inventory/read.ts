@@ -2,7 +2,7 @@
 // syntax problem with its position.
 import { readFile } from 'node:fs/promises';
 
-import { LineCounter, parseDocument, visit, type Document, type ErrorCode } from 'yaml';
+import { isCollection, isScalar, LineCounter, parseDocument, visit, type Document, type ErrorCode } from 'yaml';
 
 import { InventoryError } from './errors.js';
 import { Locator } from './position.js';
@@ -19,7 +19,7 @@ const FIXES: Partial<Record<ErrorCode, string>> = {
   TAB_AS_INDENT: 'a tab is used for indentation; YAML allows only spaces there, so replace the tab with spaces',
   DUPLICATE_KEY: 'this key appears twice in the same map; keep one of them',
   MULTIPLE_DOCS: 'the file contains more than one YAML document; keep one and remove the extra --- line',
-  MISSING_CHAR: 'a closing quote or bracket is missing; close the quote or bracket that starts before this position',
+  MISSING_CHAR: 'the quote or bracket that starts here is never closed; add the closing character',
 };
 
 const GENERAL_FIX = 'check the indentation, the colon after each key and the quotes at this position';
@@ -49,7 +49,8 @@ export function parseInventory(file: string, text: string): ParsedInventory {
 
   for (const error of [...document.errors, ...document.warnings]) {
     const fix = FIXES[error.code] ?? `invalid YAML (${firstLine(error.message)}); ${GENERAL_FIX}`;
-    problems.push({ file, ...locator.offset(error.pos[0]), path: '', message: fix });
+    const offset = error.code === 'MISSING_CHAR' ? openingOffset(document, error.pos[0]) : error.pos[0];
+    problems.push({ file, ...locator.offset(offset), path: '', message: fix });
   }
 
   visit(document, {
@@ -62,6 +63,25 @@ export function parseInventory(file: string, text: string): ParsedInventory {
   });
 
   return { file, document, locator, problems };
+}
+
+/**
+ * Returns where the unclosed quote or bracket starts: the innermost quoted
+ * scalar or flow collection that runs up to `errorOffset`. The parser reports
+ * the error where it ran out of text, which can be lines later.
+ */
+function openingOffset(document: Document, errorOffset: number): number {
+  let opening = errorOffset;
+
+  visit(document, (_, node) => {
+    const quoted = isScalar(node) && (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE');
+    const flow = isCollection(node) && node.flow === true;
+    if ((quoted || flow) && node.range && node.range[0] <= errorOffset && errorOffset <= node.range[2]) {
+      opening = node.range[0];
+    }
+  });
+
+  return opening;
 }
 
 function firstLine(text: string): string {

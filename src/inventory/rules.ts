@@ -109,11 +109,17 @@ export function checkHostGroups(inventory: ValidatedInventory, locator: Locator)
   return problems;
 }
 
-/** Checks one host's merged settings; problems sit on the host's entry. */
+/**
+ * Checks one host's merged settings. A problem sits on the key when the host
+ * entry contains it, otherwise on the host entry, because the value may come
+ * from a group or defaults.
+ */
 export function checkMergedHost(host: ValidatedHost, merged: MergedSettings, locator: Locator): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  const position = locator.value(['hosts', host.index]);
-  const add = (key: string, message: string) => problems.push({ ...position, path: `hosts[${host.index}].${key}`, message });
+  const add = (key: string, message: string) => {
+    const position = locator.value(['hosts', host.index, ...key.split('.')]);
+    problems.push({ ...position, path: `hosts[${host.index}].${key}`, message });
+  };
   const inherited = 'on the host, one of its groups or defaults';
 
   if (merged.username === undefined) {

@@ -128,7 +128,7 @@ const tag = z
   .string(mustBe('a list of tags'))
   .trim()
   .min(1, mustBe('a non-empty tag'))
-  .refine((value) => !value.includes(','), mustBe('a tag without commas, because host filters separate terms with commas'));
+  .refine((value) => !value.includes(','), { error: 'must be a tag without commas; host filters separate terms with commas' });
 
 export const hostSchema = z.strictObject(
   {
@@ -191,7 +191,7 @@ function describeBadHostname(value: string): string | null {
   }
 
   if (/^[^:]+:\d+$/.test(value) || /^\[.*\]:\d+$/.test(value)) {
-    return 'must be an address or DNS name without a port; set the port with port';
+    return 'must be an address or DNS name without a port; write the port under the port key';
   }
 
   return 'must be an IP address or DNS name';
