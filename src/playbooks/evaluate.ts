@@ -1,0 +1,118 @@
+// Evaluates playbook checks over one device's facts and licensing intent.
+// Pure: no I/O and no clock, the evaluation time is an input.
+import type { DeviceFacts, Evidence } from '../model/facts.js';
+import type { Finding } from '../model/finding.js';
+import type { LicensingIntent } from '../model/intent.js';
+import { evaluateCondition, isUnknown, type Truth } from './conditions.js';
+import { describeCondition } from './describe.js';
+import { fieldInfo } from './fields.js';
+import { renderTemplate } from './render.js';
+import type { Check, Condition, Playbook } from './types.js';
+
+export interface EvaluationContext {
+  facts: DeviceFacts;
+  intent: LicensingIntent;
+  /** The evaluation time; dates compare with `facts.currentTime` instead when the device printed it. */
+  now: Date;
+}
+
+/** Returns one finding per check of every playbook, in playbook and check order. */
+export function evaluatePlaybooks(playbooks: Playbook[], context: EvaluationContext): Finding[] {
+  return playbooks.flatMap((playbook) => playbook.checks.map((check) => evaluateCheck(playbook, check, context)));
+}
+
+/** `SMART_LIC-3-COMM_FAILED` gives `comm-failed`. */
+export function playbookShortName(mnemonic: string): string {
+  const name = mnemonic.split('-').slice(2).join('-');
+  return name.toLowerCase().replaceAll('_', '-');
+}
+
+export function evaluateCheck(playbook: Playbook, check: Check, context: EvaluationContext): Finding {
+  const base = {
+    mnemonic: playbook.mnemonic,
+    check: `${playbookShortName(playbook.mnemonic)}.${check.id}`,
+    topic: check.topic,
+    severity: check.severity ?? playbook.severity,
+  };
+  const skip = (message: string): Finding => ({ ...base, result: 'skip', message, evidence: [], remedy: [] });
+
+  if (check.when !== null) {
+    const applies = evaluateCondition(check.when, context);
+    if (isUnknown(applies)) {
+      return skip(`Skipped: ${applies.reason}.`);
+    }
+    if (!applies) {
+      return skip(`Not applicable: applies only when ${describeCondition(check.when)}.`);
+    }
+  }
+
+  const healthy: Truth = evaluateCondition(check.expect, context);
+  if (isUnknown(healthy)) {
+    return skip(`Skipped: ${healthy.reason}.`);
+  }
+
+  const evidence = collectEvidence(check, context);
+  if (healthy) {
+    const message = check.passMessage === null ? `Passed: ${describeCondition(check.expect)}.` : renderTemplate(check.passMessage, context);
+    return { ...base, result: 'pass', message, evidence, remedy: [] };
+  }
+
+  return {
+    ...base,
+    result: check.level,
+    message: renderTemplate(check.message, context),
+    evidence,
+    remedy: renderRemedy(check, context),
+  };
+}
+
+/**
+ * The evidence lines the check lists, or, when the facts hold none of them,
+ * the lines of every fact the check reads.
+ */
+function collectEvidence(check: Check, context: EvaluationContext): Evidence[] {
+  const listed = evidenceFor(check.evidence, context);
+  if (listed.length > 0) {
+    return listed;
+  }
+  const read = [check.when, check.expect].flatMap((condition) => (condition === null ? [] : factPathsOf(condition)));
+  // NOTE: a failing finding still ends up without evidence when the facts give a
+  // value but no evidence line for it; facts built from device output always have both.
+  return evidenceFor(read, context);
+}
+
+function evidenceFor(paths: string[], context: EvaluationContext): Evidence[] {
+  const lines: Evidence[] = [];
+  for (const path of new Set(paths)) {
+    const key = fieldInfo(path)?.key;
+    const line = key === undefined ? undefined : context.facts.evidence[key];
+    if (line !== undefined && !lines.includes(line)) {
+      lines.push(line);
+    }
+  }
+  return lines;
+}
+
+function factPathsOf(condition: Condition): string[] {
+  switch (condition.op) {
+    case 'all':
+    case 'any':
+      return condition.conditions.flatMap(factPathsOf);
+    case 'not':
+      return factPathsOf(condition.condition);
+    default:
+      return condition.path.startsWith('facts.') ? [condition.path] : [];
+  }
+}
+
+function renderRemedy(check: Check, context: EvaluationContext): string[] {
+  const steps: string[] = [];
+  for (const item of check.remedy) {
+    if (typeof item === 'string') {
+      steps.push(renderTemplate(item, context));
+    } else if (evaluateCondition(item.when, context) === true) {
+      steps.push(...item.steps.map((step) => renderTemplate(step, context)));
+    }
+  }
+  return steps;
+}

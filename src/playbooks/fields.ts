@@ -1,0 +1,89 @@
+// The device facts and inventory intent fields a playbook may read, with the
+// kind of value each holds. The loader rejects any other path, and the type
+// checks below keep this table in step with DeviceFacts and LicensingIntent.
+import type { DeviceFacts, DeviceTime } from '../model/facts.js';
+import type { LicensingIntent } from '../model/intent.js';
+
+export type FieldKind = 'string' | 'number' | 'boolean' | 'time' | 'list' | 'object';
+
+type LeafValue = DeviceTime | readonly unknown[] | string | number | boolean;
+
+/** Every dotted path of T, stopping at time stamps, lists and scalars. */
+type DottedPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: NonNullable<T[K]> extends LeafValue
+    ? `${Prefix}${K}`
+    : `${Prefix}${K}` | DottedPaths<NonNullable<T[K]>, `${Prefix}${K}.`>;
+}[keyof T & string];
+
+type FactPath = DottedPaths<Omit<DeviceFacts, 'evidence' | 'sources'>>;
+type IntentPath = DottedPaths<LicensingIntent>;
+
+const FACT_FIELDS = {
+  licensingMode: 'string',
+  agentVersion: 'string',
+  transport: 'object',
+  'transport.type': 'string',
+  'transport.url': 'string',
+  'transport.csluAddress': 'string',
+  'transport.proxy': 'object',
+  'transport.proxy.address': 'string',
+  'transport.proxy.port': 'string',
+  'transport.trustPoint': 'string',
+  'transport.vrf': 'string',
+  usageReporting: 'object',
+  'usageReporting.lastAckReceived': 'time',
+  'usageReporting.nextAckDeadline': 'time',
+  'usageReporting.reportingPushIntervalDays': 'number',
+  'usageReporting.nextReportPush': 'time',
+  'usageReporting.lastReportPush': 'time',
+  trustCode: 'list',
+  policy: 'object',
+  'policy.inUse': 'string',
+  'policy.reportingAckRequired': 'boolean',
+  clockSyncedWithNtp: 'boolean',
+  currentTime: 'time',
+  communication: 'list',
+  udis: 'list',
+} as const satisfies Record<FactPath, FieldKind>;
+
+const INTENT_FIELDS = {
+  transportType: 'string',
+  transportUrl: 'string',
+  slacFile: 'string',
+  ackWarningDays: 'number',
+} as const satisfies Record<IntentPath, FieldKind>;
+
+export type FieldSource = 'facts' | 'intent';
+
+export interface FieldInfo {
+  source: FieldSource;
+  /** The path without its `facts.` or `intent.` prefix; the key of `facts.evidence`. */
+  key: string;
+  kind: FieldKind;
+}
+
+/** Looks up a full path such as `facts.transport.url`; null when no such field exists. */
+export function fieldInfo(path: string): FieldInfo | null {
+  const dot = path.indexOf('.');
+  if (dot < 0) {
+    return null;
+  }
+
+  const source = path.slice(0, dot);
+  const key = path.slice(dot + 1);
+  const table: Record<string, FieldKind> | null =
+    source === 'facts' ? FACT_FIELDS : source === 'intent' ? INTENT_FIELDS : null;
+  if (table === null || !Object.hasOwn(table, key)) {
+    return null;
+  }
+
+  return { source: source as FieldSource, key, kind: table[key] as FieldKind };
+}
+
+/** All known full paths, for error messages that list the choices. */
+export function knownFieldPaths(): string[] {
+  return [
+    ...Object.keys(FACT_FIELDS).map((key) => `facts.${key}`),
+    ...Object.keys(INTENT_FIELDS).map((key) => `intent.${key}`),
+  ];
+}

@@ -1,0 +1,52 @@
+// Reads a field path from the facts and intent of one device, and tells a
+// value the device showed apart from a fact that was never collected.
+import { fieldInfo } from './fields.js';
+import type { EvaluationContext } from './evaluate.js';
+
+export interface FieldValue {
+  /** The value, or null when the device showed none or it was not collected. */
+  value: unknown;
+  /** False when the fact is empty and no evidence line proves the device showed it so. */
+  collected: boolean;
+  /** The path without `facts.` or `intent.`; the key of `facts.evidence`. */
+  key: string;
+}
+
+export function resolveField(path: string, context: EvaluationContext): FieldValue {
+  const info = fieldInfo(path);
+  if (info === null) {
+    // The loader rejects unknown paths, so this only happens with hand-built playbooks.
+    throw new Error(`unknown field path "${path}"`);
+  }
+
+  const root: unknown = info.source === 'facts' ? context.facts : context.intent;
+  const value = readPath(root, info.key);
+  if (info.source === 'intent') {
+    return { value, collected: true, key: info.key };
+  }
+
+  const empty = value === null || (Array.isArray(value) && value.length === 0);
+  return { value, collected: !empty || hasEvidence(info.key, context), key: info.key };
+}
+
+function readPath(root: unknown, key: string): unknown {
+  let current = root;
+  for (const segment of key.split('.')) {
+    if (typeof current !== 'object' || current === null) {
+      return null;
+    }
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current ?? null;
+}
+
+/** Evidence for the key itself or for a parent (a `Proxy:` line proves an empty proxy address). */
+function hasEvidence(key: string, context: EvaluationContext): boolean {
+  const segments = key.split('.');
+  for (let length = segments.length; length > 0; length -= 1) {
+    if (Object.hasOwn(context.facts.evidence, segments.slice(0, length).join('.'))) {
+      return true;
+    }
+  }
+  return false;
+}

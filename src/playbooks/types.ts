@@ -1,0 +1,91 @@
+// The parsed form of a playbook: what the loader returns and the evaluator reads.
+import type { Topic } from '../model/finding.js';
+
+/** A dotted path into device facts or inventory intent: `facts.transport.url`, `intent.ackWarningDays`. */
+export type FieldPath = string;
+
+export type Scalar = string | number | boolean;
+
+/** A value to compare with: a literal from the playbook or another field. */
+export type Operand<T extends Scalar = Scalar> = { literal: T } | { path: FieldPath };
+
+/** The date that `before` and `after` compare with. `now` is the device's own clock when the facts have it. */
+export type DateReference = { now: true } | { path: FieldPath };
+
+export type ComparisonOperator = 'gt' | 'gte' | 'lt' | 'lte';
+
+export type Condition =
+  | { op: 'all'; conditions: Condition[] }
+  | { op: 'any'; conditions: Condition[] }
+  | { op: 'not'; condition: Condition }
+  | { op: 'equals'; path: FieldPath; value: Operand }
+  | { op: 'in'; path: FieldPath; values: Scalar[] }
+  | { op: 'matches'; path: FieldPath; pattern: string }
+  | { op: 'exists'; path: FieldPath; expected: boolean }
+  | { op: 'before' | 'after'; path: FieldPath; date: DateReference; offsetDays: Operand<number> }
+  | { op: ComparisonOperator; path: FieldPath; value: Operand<number> };
+
+/** One remedy step, or a group of steps that applies only when its condition holds. */
+export type RemedyItem = string | { when: Condition; steps: string[] };
+
+export type CheckLevel = 'fail' | 'warn';
+
+export interface Check {
+  id: string;
+  topic: Topic;
+  /** What a violated expectation yields. */
+  level: CheckLevel;
+  /** Overrides the playbook severity for this check's findings. */
+  severity: number | null;
+  /** The situations the check applies to; null means always. */
+  when: Condition | null;
+  /** What a healthy device satisfies. */
+  expect: Condition;
+  /** Template for a `fail` or `warn` finding. */
+  message: string;
+  /** Template for a `pass` finding; null means a message built from `expect`. */
+  passMessage: string | null;
+  /** Fact paths (`facts.transport.url`) whose evidence lines a failing finding quotes. */
+  evidence: FieldPath[];
+  remedy: RemedyItem[];
+}
+
+export interface Playbook {
+  /** The YAML file the playbook was read from. */
+  file: string;
+  mnemonic: string;
+  /** Syslog scale, 0 (emergency) to 7 (debugging); the digit in the mnemonic. */
+  severity: number;
+  /** The message text with its variables (`[chars]`, `[dec]`). */
+  text: string;
+  /** What each variable of `text` carries, in order. */
+  variables: string[];
+  explanation: string;
+  checks: Check[];
+}
+
+/** One problem found while loading a playbook. `line` and `column` are 1-based. */
+export interface PlaybookProblem {
+  file: string;
+  line: number;
+  column: number;
+  /** Where in the playbook, e.g. `checks[1].expect.matches`; empty for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+/** Thrown by the loader with every problem it found, one `FILE:LINE:COL: path: message` line each. */
+export class PlaybookError extends Error {
+  readonly problems: PlaybookProblem[];
+
+  constructor(problems: PlaybookProblem[]) {
+    super(problems.map(formatPlaybookProblem).join('\n'));
+    this.name = 'PlaybookError';
+    this.problems = problems;
+  }
+}
+
+export function formatPlaybookProblem(problem: PlaybookProblem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  return problem.path === '' ? `${where}: ${problem.message}` : `${where}: ${problem.path}: ${problem.message}`;
+}
