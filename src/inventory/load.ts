@@ -60,7 +60,7 @@ export async function loadInventory(file: string): Promise<Inventory> {
   return { file: absolute, hosts };
 }
 
-/** The layers in order of precedence, or null when one of them is invalid or missing. */
+/** Returns the host's layers in order of precedence, or null when one of them is invalid or missing. */
 function settingLayers(validated: ValidatedInventory, index: number): RawSettings[] | null {
   const host = validated.hosts[index]?.settings;
   if (host === null || host === undefined || validated.defaults === null) {

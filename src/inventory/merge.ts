@@ -38,7 +38,7 @@ export function mergeSettings(layers: readonly RawSettings[]): MergedSettings {
   return merged;
 }
 
-/** An empty `licensing:` or `ssh:` contributes no keys. */
+/** Returns the defined keys of a nested map; an empty `licensing:` or `ssh:` adds none. */
 function definedEntries<T extends object>(value: T | null | undefined): Partial<T> {
   if (value === null || value === undefined) {
     return {};

@@ -59,7 +59,7 @@ export class Locator {
     return isNode(found) ? found : undefined;
   }
 
-  /** A short description of the value at `path` for messages, e.g. `70000` or `"smrt"`. */
+  /** Describes the value at `path` for messages, e.g. `70000`, `"smrt"` or `a list`. */
   describe(path: KeyPath): string | null {
     const node = this.node(path);
     if (node === undefined) {

@@ -41,7 +41,10 @@ export function checkDuplicateNames(hosts: readonly ValidatedHost[], locator: Lo
   return problems;
 }
 
-/** Every host needs a hostname; checked on the entry as written, so it is reported even when other keys are invalid. */
+/**
+ * Reports hosts without a hostname. It reads the entry as written, so the
+ * problem is reported even when other keys of the entry are invalid.
+ */
 export function checkHostnames(hosts: readonly ValidatedHost[], locator: Locator): RuleProblem[] {
   const problems: RuleProblem[] = [];
 

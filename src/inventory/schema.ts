@@ -1,5 +1,5 @@
-// The shape of an inventory file, checked with zod. Messages say what a value
-// must be; the caller adds the key path, the position and the bad value.
+// The shape of an inventory file, checked with zod. Each message states what a
+// value must be, and the caller adds the key path, the position and the bad value.
 import { isIP } from 'node:net';
 import * as z from 'zod';
 
@@ -11,12 +11,12 @@ export const TRANSPORT_TYPES = ['smart', 'cslu', 'callhome', 'off'] as const;
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const NAME_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit";
 
-// The longest delay Node.js timers accept is 2^31-1 ms; longer ones fire at once.
+// Node.js timers accept a maximum delay of 2^31-1 ms and fire at once when given more.
 const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 const DNS_NAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
 
-/** A zod error option whose message is `must be <description>`. */
+/** Builds a zod error option with the message `must be <description>`. */
 function mustBe(description: string) {
   return { error: `must be ${description}` };
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 
 import type { SecretRef } from './types.js';
 
-/** Which host and key a secret belongs to, for error messages. */
+/** Host and key that a secret belongs to, named in error messages. */
 export interface SecretOwner {
   host: string;
   key: string;

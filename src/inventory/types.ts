@@ -2,11 +2,11 @@
 // record per host, with every path absolute and every secret still a reference.
 import type { LicensingIntent } from '../model/intent.js';
 
-/** Where a secret lives. It is read only when a connection needs it (see secrets.ts). */
+/** Reference to a secret, read only when a connection needs it (see resolveSecret in secrets.ts). */
 export type SecretRef = { kind: 'env'; name: string } | { kind: 'file'; path: string };
 
 /**
- * The environment variable that holds the SSH agent socket path.
+ * Environment variable that contains the SSH agent socket path.
  * `agent: true` in the inventory means `SSH_AUTH_SOCK`.
  */
 export type AgentRef = { kind: 'env'; name: string };
@@ -31,7 +31,7 @@ export interface InventoryHost {
   description: string | null;
   licensing: LicensingIntent;
   ssh: {
-    /** Absolute path of the known_hosts file; null means the SSH transport's default. */
+    /** Absolute path of the known_hosts file; null means the run's default file. */
     knownHosts: string | null;
     connectTimeoutMs: number;
     /** null means each command's own timeout from the command catalog. */
@@ -54,7 +54,7 @@ export interface InventoryProblem {
   column: number;
   /** Key path such as `hosts[2].licensing.transport.type`; empty for the whole file. */
   path: string;
-  /** What is wrong, with the bad value unless it is a secret, and what to do. */
+  /** Description of the problem, with the bad value unless it is a secret, and the fix. */
   message: string;
 }
 

@@ -1,9 +1,11 @@
+import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
 import { loadInventory } from '../../src/inventory/load.js';
+import { absolutePath } from '../../src/inventory/normalise.js';
 import type { InventoryHost } from '../../src/inventory/types.js';
 import { FIXTURES, fixture } from './helpers.js';
 
@@ -79,6 +81,7 @@ describe('loadInventory', () => {
     expect(firstThenSecond.licensing.ackWarningDays).toBe(21);
     expect(firstThenSecond.ssh.connectTimeoutMs).toBe(9_000);
     expect(firstThenSecond.ssh.commandTimeoutMs).toBe(60_000);
+    expect(firstThenSecond.agent).toEqual({ kind: 'env', name: 'SSH_AUTH_SOCK' });
 
     expect(secondThenFirst.username).toBe('from-first');
     expect(secondThenFirst.licensing.transportType).toBe('smart');
@@ -88,9 +91,16 @@ describe('loadInventory', () => {
     expect(hostWins.username).toBe('from-host');
     expect(hostWins.port).toBe(2204);
     expect(hostWins.enable).toBeNull();
+    expect(hostWins.agent).toBeNull();
     expect(hostWins.password).toEqual({ kind: 'env', name: 'DEFAULTS_PASSWORD' });
     expect(hostWins.licensing.ackWarningDays).toBe(3);
     expect(hostWins.licensing.transportType).toBe('cslu');
+  });
+
+  it('home folder paths expanded', () => {
+    expect(absolutePath('~/.ssh/id_ed25519', '/inventories')).toBe(path.join(homedir(), '.ssh/id_ed25519'));
+    expect(absolutePath('keys/id_ed25519', '/inventories')).toBe(path.resolve('/inventories', 'keys/id_ed25519'));
+    expect(absolutePath(null, '/inventories')).toBeNull();
   });
 
   it('relative paths from inventory folder', async () => {
