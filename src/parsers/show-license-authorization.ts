@@ -17,6 +17,7 @@ import type { DeviceTime, Udi } from '../model/facts.js';
 import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lines.js';
 import type { Line } from './common/lines.js';
 import { parseDeviceTime } from './common/time.js';
+import { parseRoleUdi } from './common/udi.js';
 import type { ParseResult, SourceLine } from './types.js';
 
 export interface AuthorizationStatus {
@@ -51,8 +52,6 @@ const SECTION_HEADERS: Readonly<Record<string, Section>> = {
   'Derived Licenses:': 'derived',
 };
 
-// `Active: PID:C9300-24UX,SN:FCW2147L0C5`; `Member` repeats on stacks.
-const ROLE_UDI = /^(\w+):\s*PID:\s*([^,\s]+)\s*,\s*SN:\s*(\S+)$/;
 const INSTALLED = /INSTALLED/;
 const NOT_INSTALLED = /NOT INSTALLED/;
 const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
@@ -132,12 +131,12 @@ function readLine(
 }
 
 function readOverallLine(record: LicenseAuthorizationRecord, line: Line, sources: Record<string, SourceLine>): boolean {
-  const udi = ROLE_UDI.exec(line.trimmed);
+  // `Active: PID:C9300-24UX,SN:FCW2147L0C5`; `Member` repeats on stacks.
+  const udi = parseRoleUdi(line.trimmed);
   if (udi !== null) {
-    const [, role = '', pid = '', sn = ''] = udi;
     sources[`authorizations.${record.authorizations.length}.udi`] = sourceOf(line);
     record.authorizations.push({
-      udi: { role, pid, sn },
+      udi,
       status: null,
       installed: null,
       installedAt: null,

@@ -2,10 +2,14 @@
 // then one entry per licence, `name (entitlement):` followed by indented
 // `Key: value` lines. Entries may or may not be separated by blank lines.
 // Legacy Smart Licensing (16.x) prints only Description, Count, Version,
-// Status and Export status per entry.
+// Status and Export status per entry. CUBE adds an `Application HA Info:`
+// block, with an optional `Peer Info:` block, to its session licences. The
+// parser also reads the `License Usage` section of `show license all`.
 
+import type { Udi } from '../model/facts.js';
 import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lines.js';
 import type { Line } from './common/lines.js';
+import { parseUdi } from './common/udi.js';
 import type { ParseResult, SourceLine } from './types.js';
 
 export interface LicenseUsageEntry {
@@ -25,6 +29,31 @@ export interface LicenseUsageEntry {
   enforcementType: string | null;
   /** `Perpetual` or `Subscription`; absent on legacy devices. */
   licenseType: string | null;
+  /** The `Application HA Info:` block (CUBE); null when absent. */
+  applicationHa: ApplicationHaInfo | null;
+}
+
+/** An application's high-availability state as Smart Licensing records it. */
+export interface ApplicationHaInfo {
+  applicationName: string | null;
+  applicationId: string | null;
+  /** `Active` or `Standby`. */
+  applicationRole: string | null;
+  /** The HA peer's side of the pair, from `Peer Info:`; null when absent. */
+  peer: ApplicationHaPeer | null;
+}
+
+export interface ApplicationHaPeer {
+  applicationName: string | null;
+  applicationId: string | null;
+  applicationRole: string | null;
+  hostname: string | null;
+  /** Product instance identifier. */
+  piid: string | null;
+  /** The peer's UDI (written `P:...,S:...`), not this device's. */
+  udi: Udi | null;
+  smartAccountName: string | null;
+  virtualAccountName: string | null;
 }
 
 export interface LicenseUsageRecord {
@@ -39,7 +68,8 @@ export interface LicenseUsageRecord {
   entries: LicenseUsageEntry[];
 }
 
-type EntryField = Exclude<keyof LicenseUsageEntry, 'name' | 'entitlement'>;
+type EntryField = Exclude<keyof LicenseUsageEntry, 'name' | 'entitlement' | 'applicationHa'>;
+type HaField = Exclude<keyof ApplicationHaPeer, 'udi'>;
 
 const ENTRY_FIELDS: Readonly<Record<string, EntryField>> = {
   Description: 'description',
@@ -53,10 +83,23 @@ const ENTRY_FIELDS: Readonly<Record<string, EntryField>> = {
   'License type': 'licenseType',
 };
 
+const HA_FIELDS: Readonly<Record<string, HaField>> = {
+  'Application Name': 'applicationName',
+  'Application Id': 'applicationId',
+  'Application Role': 'applicationRole',
+  Hostname: 'hostname',
+  PIID: 'piid',
+  'Smart Account Name': 'smartAccountName',
+  'Virtual Account Name': 'virtualAccountName',
+};
+
 // `CBR8 VOD/SDV Downstream Video QAM License Feature (NC_License):`. Names may
 // contain spaces, `/`, `+` and `-`; the entitlement is the last parenthesised part.
 const ENTRY_HEADER = /^(\S.*?)\s+\((.*)\):$/;
 const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
+// The section title and underline when the input comes from `show license all`.
+const SECTION_TITLE = /^(License Usage|=+)$/;
+const NO_LICENSES = /^No licenses in use$/i;
 const POLICY_STATUSES = new Set(['IN USE', 'NOT IN USE']);
 
 /** Parses `show license usage` output. Never throws. */
@@ -65,6 +108,7 @@ export function parseShowLicenseUsage(text: string): ParseResult<LicenseUsageRec
   const unparsed: SourceLine[] = [];
   const sources: Record<string, SourceLine> = {};
   let inAuthorization = false;
+  const blocks: HaBlocks = { haIndent: null, peerIndent: null };
 
   for (const line of contentLines(text)) {
     if (line.indent === 0 && line.trimmed === 'License Authorization:') {
@@ -75,18 +119,25 @@ export function parseShowLicenseUsage(text: string): ParseResult<LicenseUsageRec
     const header = ENTRY_HEADER.exec(line.trimmed);
     if (line.indent === 0 && header !== null) {
       inAuthorization = false;
+      blocks.haIndent = null;
+      blocks.peerIndent = null;
       sources[`entries.${record.entries.length}`] = sourceOf(line);
       record.entries.push(emptyEntry(header[1] ?? '', header[2] ?? ''));
       continue;
     }
 
-    if (PROMPT.test(line.trimmed)) {
+    if (PROMPT.test(line.trimmed) || (line.indent === 0 && SECTION_TITLE.test(line.trimmed))) {
+      continue;
+    }
+
+    if (NO_LICENSES.test(line.trimmed)) {
+      sources['entries'] = sourceOf(line);
       continue;
     }
 
     const understood = inAuthorization
       ? readAuthorizationLine(record, line, sources)
-      : readEntryLine(record, line, sources);
+      : readEntryLine(record, line, sources, blocks);
     if (!understood) {
       unparsed.push(sourceOf(line));
     }
@@ -109,6 +160,7 @@ function emptyEntry(name: string, entitlement: string): LicenseUsageEntry {
     featureDescription: null,
     enforcementType: null,
     licenseType: null,
+    applicationHa: null,
   };
 }
 
@@ -123,12 +175,36 @@ function readAuthorizationLine(record: LicenseUsageRecord, line: Line, sources: 
   return true;
 }
 
-function readEntryLine(record: LicenseUsageRecord, line: Line, sources: Record<string, SourceLine>): boolean {
+function readEntryLine(
+  record: LicenseUsageRecord,
+  line: Line,
+  sources: Record<string, SourceLine>,
+  blocks: HaBlocks,
+): boolean {
   const index = record.entries.length - 1;
   const entry = record.entries[index];
   const field = splitKeyValue(line.trimmed);
   if (entry === undefined || field === null || line.indent === 0) {
     return false;
+  }
+
+  if (blocks.peerIndent !== null && line.indent <= blocks.peerIndent) {
+    blocks.peerIndent = null;
+  }
+
+  if (blocks.haIndent !== null && line.indent <= blocks.haIndent) {
+    blocks.haIndent = null;
+  }
+
+  if (field.key === 'Application HA Info' && field.value === '') {
+    entry.applicationHa = { applicationName: null, applicationId: null, applicationRole: null, peer: null };
+    blocks.haIndent = line.indent;
+    sources[`entries.${index}.applicationHa`] = sourceOf(line);
+    return true;
+  }
+
+  if (blocks.haIndent !== null && entry.applicationHa !== null) {
+    return readHaLine(entry.applicationHa, field.key, field.value, line, `entries.${index}.applicationHa`, sources, blocks);
   }
 
   const name = ENTRY_FIELDS[field.key];
@@ -144,6 +220,68 @@ function readEntryLine(record: LicenseUsageRecord, line: Line, sources: Record<s
 
   sources[`entries.${index}.${name}`] = sourceOf(line);
   return true;
+}
+
+// Indents of the open `Application HA Info:` and `Peer Info:` headers; a line
+// belongs to a block while it is indented deeper than the block's header.
+interface HaBlocks {
+  haIndent: number | null;
+  peerIndent: number | null;
+}
+
+function readHaLine(
+  info: ApplicationHaInfo,
+  key: string,
+  value: string,
+  line: Line,
+  path: string,
+  sources: Record<string, SourceLine>,
+  blocks: HaBlocks,
+): boolean {
+  if (key === 'Peer Info' && value === '') {
+    info.peer = {
+      applicationName: null,
+      applicationId: null,
+      applicationRole: null,
+      hostname: null,
+      piid: null,
+      udi: null,
+      smartAccountName: null,
+      virtualAccountName: null,
+    };
+    blocks.peerIndent = line.indent;
+    sources[`${path}.peer`] = sourceOf(line);
+    return true;
+  }
+
+  const peer = blocks.peerIndent !== null ? info.peer : null;
+  if (peer !== null && key === 'UDI') {
+    peer.udi = parseUdi(value);
+    sources[`${path}.peer.udi`] = sourceOf(line);
+    return peer.udi !== null;
+  }
+
+  const name = HA_FIELDS[key];
+  if (name === undefined) {
+    return false;
+  }
+
+  // CUBE prints `'nullPtr'` for account names it does not have.
+  const present = valueOrNull(value);
+  const cleaned = present === "'nullPtr'" ? null : present;
+  if (peer !== null) {
+    peer[name] = cleaned;
+    sources[`${path}.peer.${name}`] = sourceOf(line);
+    return true;
+  }
+
+  if (name === 'applicationName' || name === 'applicationId' || name === 'applicationRole') {
+    info[name] = cleaned;
+    sources[`${path}.${name}`] = sourceOf(line);
+    return true;
+  }
+
+  return false;
 }
 
 function licensingModeOf(entries: LicenseUsageEntry[]): LicenseUsageRecord['licensingMode'] {

@@ -29,6 +29,7 @@ function policyEntry(
     featureDescription: description,
     enforcementType: 'NOT ENFORCED',
     licenseType,
+    applicationHa: null,
   };
 }
 
@@ -45,7 +46,17 @@ function legacyEntry(name: string, entitlement: string, description: string, cou
     featureDescription: null,
     enforcementType: null,
     licenseType: null,
+    applicationHa: null,
   };
+}
+
+// The `License Usage` section of a `show license all` sample, up to the next
+// section, with the line breaks of the capture.
+function usageSection(name: string): string {
+  const text = readFileSync(new URL(`../../fixtures/corpus/show-license-all/${name}`, import.meta.url), 'utf8');
+  const start = text.indexOf('License Usage');
+  const end = text.indexOf('Product Information', start);
+  return text.slice(start, end);
 }
 
 describe('show license usage', () => {
@@ -123,6 +134,62 @@ describe('show license usage', () => {
       legacyEntry('cBR8 D3.1 Upstream License', 'US_D31_License', 'cBR DOCSIS 3.1 1MHz Upstream Exclusive License', 62),
       legacyEntry('CBR8 - Supervisor 10G Port License', 'WAN_License', 'CBR8 - Supervisor 10G Port License', 5),
     ]);
+    expect(unparsed).toEqual([]);
+  });
+
+  it('reads CUBE application HA with peer', () => {
+    const { record, unparsed, sources } = parseShowLicenseUsage(
+      usageSection('c8200l-17.18.1a-cslu-app-ha-standby-peer-info-sa6.2.0.txt'),
+    );
+
+    expect(record.entries.map((entry) => entry.name)).toEqual(['network-premier_10M', 'dna-premier_10M', 'CUBE_TS_ENH']);
+    expect(record.entries[0]?.applicationHa).toBeNull();
+    expect(record.entries[2]?.licenseType).toBe('Perpetual');
+    expect(record.entries[2]?.applicationHa).toEqual({
+      applicationName: 'CUBE',
+      applicationId: '1',
+      applicationRole: 'Standby',
+      peer: {
+        applicationName: 'CUBE',
+        applicationId: '1',
+        applicationRole: 'Active',
+        hostname: 'Promethium-L1',
+        piid: '7261db73-a8b6-490c-a1b6-94790a871e7e',
+        udi: { role: null, pid: 'C8200L-1N-4T', sn: 'FGL2435LHLH' },
+        smartAccountName: null,
+        virtualAccountName: null,
+      },
+    });
+    expect(sources['entries.2.applicationHa.peer.udi']?.text).toBe('      UDI: P:C8200L-1N-4T,S:FGL2435LHLH');
+    expect(unparsed).toEqual([]);
+  });
+
+  it('reads CUBE application HA without peer', () => {
+    const { record, unparsed } = parseShowLicenseUsage(
+      usageSection('c8000v-cube-smart-stage-slac-installed-app-ha-sa5.1.21.txt'),
+    );
+
+    expect(record.entries.map((entry) => [entry.name, entry.entitlement, entry.count])).toEqual([
+      ['prem_250M', 'ax_250M', 1],
+      ['CUBE_T_RED', 'CUBE_T_RED', 4],
+    ]);
+    expect(record.entries[1]?.applicationHa).toEqual({
+      applicationName: 'CUBE',
+      applicationId: '1',
+      applicationRole: 'Active',
+      peer: null,
+    });
+    expect(unparsed).toEqual([]);
+  });
+
+  it('reads legacy no licenses in use', () => {
+    const { record, unparsed, sources } = parseShowLicenseUsage(
+      usageSection('csr1000v-legacy-registered-callhome-sa4.8.5.txt'),
+    );
+
+    expect(record.entries).toEqual([]);
+    expect(record.licensingMode).toBeNull();
+    expect(sources['entries']?.text).toBe('No licenses in use');
     expect(unparsed).toEqual([]);
   });
 
