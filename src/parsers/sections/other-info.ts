@@ -7,6 +7,7 @@ import type { Block } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
 import { booleanOrNull } from '../common/fields.js';
 import { splitKeyValue, type Line } from '../common/lines.js';
+import { isKnownShape } from '../common/shapes.js';
 import { parseUdi } from '../common/udi.js';
 import type { TrustCodeRecordEntry } from './records.js';
 
@@ -34,6 +35,9 @@ export function parseOtherInfo(block: Block, context: ParseContext): OtherInfoRe
 
     const keyValue = splitKeyValue(line.trimmed);
     if (keyValue === null) {
+      if (isKnownShape(line.trimmed)) {
+        context.use(line);
+      }
       continue;
     }
 

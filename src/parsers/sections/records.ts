@@ -17,7 +17,7 @@ export interface TransportRecord {
   type: string | null;
   url: string | null;
   csluAddress: string | null;
-  /** null when the device prints `Not Configured` or no proxy block. */
+  /** null when the device prints `Not Configured`, an empty address and port, or no proxy block. */
   proxy: { address: string | null; port: string | null } | null;
   serverIdentityCheck: boolean | null;
   vrf: string | null;

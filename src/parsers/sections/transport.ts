@@ -85,4 +85,9 @@ export function parseTransport(section: Section, transport: TransportRecord, con
       context.use(line);
     }
   }
+
+  // `Address: <empty>` and `Port: <empty>` describe no proxy at all.
+  if (transport.proxy !== null && transport.proxy.address === null && transport.proxy.port === null) {
+    transport.proxy = null;
+  }
 }
