@@ -25,9 +25,13 @@ export interface DeviceProfile {
   hangCommands?: string[];
   /** When true, `terminal length 0` is rejected and output is paged. */
   pagingLocked?: boolean;
-  /** Login methods the device offers; default password and keyboard-interactive. */
-  authMethods?: Array<'password' | 'keyboard-interactive'>;
+  /** Login methods the device offers; default password and keyboard-interactive, plus publickey when authorizedKeys is set. */
+  authMethods?: AuthMethod[];
+  /** OpenSSH public key lines (`ssh-ed25519 AAAA...`) accepted for publickey login. */
+  authorizedKeys?: string[];
 }
+
+export type AuthMethod = 'password' | 'keyboard-interactive' | 'publickey';
 
 export const DEVICE_FILE = 'device.yaml';
 
@@ -41,7 +45,8 @@ const profileSchema = z.strictObject({
   latencyMs: z.number().int().nonnegative().optional(),
   hangCommands: z.array(z.string().min(1)).optional(),
   pagingLocked: z.boolean().optional(),
-  authMethods: z.array(z.enum(['password', 'keyboard-interactive'])).min(1).optional(),
+  authMethods: z.array(z.enum(['password', 'keyboard-interactive', 'publickey'])).min(1).optional(),
+  authorizedKeys: z.array(z.string().min(1)).optional(),
 });
 
 export class ProfileError extends Error {
@@ -84,12 +89,14 @@ export async function loadDeviceProfile(folder: string): Promise<DeviceProfile> 
     throw new ProfileError(`${file} could not be read: ${(error as Error).message}`);
   }
 
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text);
   const yamlError = document.errors[0];
   if (yamlError !== undefined) {
     const position = yamlError.linePos?.[0];
     const where = position === undefined ? file : `${file}:${position.line}:${position.col}`;
-    throw new ProfileError(`${where}: invalid YAML: ${yamlError.message}`);
+    // The pretty message repeats the position and adds a source excerpt; the first clause is enough here.
+    const reason = yamlError.message.split(/ at line \d+|\n/)[0];
+    throw new ProfileError(`${where}: invalid YAML: ${reason}`);
   }
 
   const parsed = profileSchema.safeParse(document.toJS());

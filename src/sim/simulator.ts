@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 
 import ssh2 from 'ssh2';
-import type { AuthContext, Connection } from 'ssh2';
+import type { AuthContext, Connection, ParsedKey } from 'ssh2';
 
 import { silentLogger, type Logger } from '../log/logger.js';
 import { sha256Fingerprint } from '../transport/known-hosts.js';
 import { CliShell } from './cli-shell.js';
-import { loadDeviceProfiles, type DeviceProfile } from './profile.js';
+import { loadDeviceProfiles, type AuthMethod, type DeviceProfile } from './profile.js';
 
 export { loadDeviceProfiles, ProfileError, type DeviceProfile } from './profile.js';
 
@@ -172,10 +172,19 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
   });
 }
 
-const DEFAULT_AUTH_METHODS: Array<'password' | 'keyboard-interactive'> = ['password', 'keyboard-interactive'];
+function offeredMethods(profile: DeviceProfile): AuthMethod[] {
+  if (profile.authMethods !== undefined) {
+    return profile.authMethods;
+  }
+  const methods: AuthMethod[] = ['password', 'keyboard-interactive'];
+  if (profile.authorizedKeys !== undefined) {
+    methods.unshift('publickey');
+  }
+  return methods;
+}
 
 function authenticate(context: AuthContext, profile: DeviceProfile, countAttempt: () => void, done: (accepted: boolean) => void): void {
-  const offered = profile.authMethods ?? DEFAULT_AUTH_METHODS;
+  const offered = offeredMethods(profile);
   const finish = (accepted: boolean): void => {
     if (accepted) {
       context.accept();
@@ -199,8 +208,36 @@ function authenticate(context: AuthContext, profile: DeviceProfile, countAttempt
     return;
   }
 
-  // `none`, key methods and methods this device does not offer: list what it accepts.
+  if (context.method === 'publickey' && offered.includes('publickey')) {
+    const authorized = findAuthorizedKey(profile.authorizedKeys ?? [], context.key.algo, context.key.data);
+    if (authorized === null || context.username !== profile.username) {
+      finish(false);
+      return;
+    }
+    // Without a signature the client only asks whether this key would do.
+    if (context.signature === undefined) {
+      context.accept();
+      return;
+    }
+    finish(authorized.verify(context.blob ?? Buffer.alloc(0), context.signature, context.hashAlgo) === true);
+    return;
+  }
+
+  // `none` and methods this device does not offer: list what it accepts.
   context.reject(offered);
+}
+
+function findAuthorizedKey(lines: readonly string[], algorithm: string, blob: Buffer): ParsedKey | null {
+  for (const line of lines) {
+    const parsed = utils.parseKey(line);
+    if (parsed instanceof Error) {
+      continue;
+    }
+    if (parsed.getPublicSSH().equals(blob) && (parsed.type === algorithm || parsed.type === 'ssh-rsa')) {
+      return parsed;
+    }
+  }
+  return null;
 }
 
 function secretsEqual(given: string, expected: string): boolean {

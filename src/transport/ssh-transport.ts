@@ -255,7 +255,7 @@ function createAuthHandler(options: TransportOptions, privateKey: ParsedKey | nu
       return;
     }
 
-    const method = candidates(methodsLeft).find((candidate) => !tried.has(candidate.type) && methodsLeft.includes(candidate.type));
+    const method = candidates(methodsLeft).find((candidate) => !tried.has(candidate.type) && methodsLeft.includes(protocolMethod(candidate.type)));
     if (method === undefined) {
       // ssh2 accepts `false` here to end authentication; @types/ssh2 does not list it.
       (next as unknown as (auth: false) => void)(false);
@@ -269,6 +269,11 @@ function createAuthHandler(options: TransportOptions, privateKey: ParsedKey | nu
     logger.debug('ssh auth attempt', { method: method.type });
     next(method);
   };
+}
+
+/** The SSH method name the server lists: agent keys are offered as `publickey`. */
+function protocolMethod(type: AnyAuthMethod['type']): AuthenticationType {
+  return type === 'agent' ? 'publickey' : type;
 }
 
 function answerWithPassword(password: string, logger: Logger) {
