@@ -43,9 +43,8 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
     lines.push(`  error [${host.error.kind}]: ${host.error.message}`);
   }
 
-  const notCollected = host.commands.filter((command) => command.failure !== null);
-  for (const command of notCollected) {
-    lines.push(`  not collected: ${command.command} (${command.failure?.marker})`);
+  for (const [marker, commands] of groupFailedCommands(host)) {
+    lines.push(`  not collected: ${commands.join(', ')} (${marker})`);
   }
 
   const shown = host.findings
@@ -56,6 +55,20 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
     lines.push(...formatFinding(finding));
   }
   return lines;
+}
+
+/** Commands the device refused, grouped by its error marker so one cause reads as one line. */
+function groupFailedCommands(host: HostResult): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const command of host.commands) {
+    if (command.failure === null) {
+      continue;
+    }
+    const commands = groups.get(command.failure.marker) ?? [];
+    commands.push(command.command);
+    groups.set(command.failure.marker, commands);
+  }
+  return groups;
 }
 
 function formatFinding(finding: Finding): string[] {

@@ -1,0 +1,191 @@
+// One host from start to finish: resolve its secrets, open one session, run
+// the collection commands in order, save each output, then build facts and
+// evaluate the playbooks. Every outcome, including a thrown error, becomes a
+// HostResult: one device's failure never stops the others.
+import { readFile } from 'node:fs/promises';
+
+import { CHECK_COMMANDS } from '../commands/catalog.js';
+import { buildFacts } from '../facts/build.js';
+import type { InventoryHost } from '../inventory/types.js';
+import { resolveSecret } from '../inventory/secrets.js';
+import type { Logger } from '../log/logger.js';
+import type { CommandResult } from '../model/command.js';
+import type { ErrorKind, HostError, HostResult } from '../model/result.js';
+import { evaluatePlaybooks } from '../playbooks/evaluate.js';
+import type { Playbook } from '../playbooks/types.js';
+import { openSession, SessionError } from '../session/session.js';
+import type { HostKeyPolicy, SessionCredentials, Session } from '../session/session.js';
+import { writeCapturedCommand, writeHostManifest } from './capture.js';
+import type { RunObserver } from './events.js';
+import { broadcast } from './events.js';
+import { judgeHost } from './verdict.js';
+
+export interface HostPipelineOptions {
+  playbooks: Playbook[];
+  hostKeys: HostKeyPolicy;
+  /** Where raw outputs go; null keeps them in memory only. */
+  captureDir: string | null;
+  now: () => Date;
+  logger: Logger;
+  observers: readonly RunObserver[];
+  /** One timeout for every collected command, in milliseconds; overrides the inventory and the catalog. */
+  commandTimeoutMs: number | null;
+}
+
+/** Kinds that mean the device was never reached or the session broke down. */
+const UNREACHABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['refused', 'timeout', 'auth', 'hostkey', 'disconnected', 'protocol']);
+
+export async function checkHost(host: InventoryHost, options: HostPipelineOptions): Promise<HostResult> {
+  const log = options.logger.child({ host: host.name });
+  const startedAt = options.now().toISOString();
+  const commands: CommandResult[] = [];
+  let error: HostError | null = null;
+
+  log.info('host started', { address: `${host.hostname}:${host.port}` });
+  broadcast(options.observers, { type: 'host-started', host: host.name });
+
+  // Collect: a breakdown keeps every output collected before it.
+  try {
+    await collect(host, options, log, commands);
+  } catch (caught) {
+    error = toHostError(caught);
+    log.error('collection stopped', { kind: error.kind, error: error.message });
+  }
+
+  if (options.captureDir !== null && commands.length > 0) {
+    await writeHostManifest(options.captureDir, { name: host.name, address: host.hostname, commands }).catch((caught: Error) => {
+      log.error('could not write the capture manifest', { error: caught.message });
+    });
+  }
+
+  const result = evaluateHost({
+    name: host.name,
+    address: `${host.hostname}:${host.port}`,
+    commands,
+    error,
+    host,
+    playbooks: options.playbooks,
+    now: options.now(),
+    startedAt,
+  });
+
+  log.info('host finished', { status: result.status, findings: result.findings.length });
+  broadcast(options.observers, { type: 'host-finished', result });
+  return result;
+}
+
+async function collect(host: InventoryHost, options: HostPipelineOptions, log: Logger, commands: CommandResult[]): Promise<void> {
+  const credentials = await resolveCredentials(host);
+  const session: Session = await openSession({
+    target: { name: host.name, address: host.hostname, port: host.port, username: host.username },
+    credentials,
+    hostKeys: host.ssh.knownHosts === null ? options.hostKeys : { ...options.hostKeys, knownHostsPath: host.ssh.knownHosts },
+    connectTimeoutMs: host.ssh.connectTimeoutMs,
+    commandTimeoutMs: commandTimeouts(host, options),
+    logger: log,
+  });
+
+  try {
+    for (const id of CHECK_COMMANDS) {
+      const result = await session.run(id);
+      commands.push(result);
+
+      if (result.failure !== null) {
+        log.info('command failed on the device', { command: result.command, marker: result.failure.marker });
+      }
+      if (options.captureDir !== null) {
+        await writeCapturedCommand(options.captureDir, host.name, result);
+      }
+      broadcast(options.observers, { type: 'command-finished', host: host.name, result });
+    }
+  } finally {
+    await session.close().catch((caught: Error) => log.debug('session close failed', { error: caught.message }));
+  }
+}
+
+async function resolveCredentials(host: InventoryHost): Promise<SessionCredentials> {
+  const credentials: SessionCredentials = {};
+  const owner = (key: string) => ({ host: host.name, key });
+
+  if (host.password !== null) {
+    credentials.password = await resolveSecret(host.password, process.env, owner('password'));
+  }
+  if (host.enable !== null) {
+    credentials.enableSecret = await resolveSecret(host.enable, process.env, owner('enable'));
+  }
+  if (host.privateKey !== null) {
+    credentials.privateKey = await readFile(host.privateKey);
+  }
+  if (host.passphrase !== null) {
+    credentials.passphrase = await resolveSecret(host.passphrase, process.env, owner('passphrase'));
+  }
+  if (host.agent !== null) {
+    credentials.agent = await resolveSecret(host.agent, process.env, owner('agent'));
+  }
+  return credentials;
+}
+
+/** Precedence: the command-line flag, then the inventory, then the catalog's own timeouts. */
+function commandTimeouts(host: InventoryHost, options: HostPipelineOptions): Record<string, number> | undefined {
+  const timeoutMs = options.commandTimeoutMs ?? host.ssh.commandTimeoutMs;
+  if (timeoutMs === null) {
+    return undefined;
+  }
+  return Object.fromEntries(CHECK_COMMANDS.map((id) => [id, timeoutMs]));
+}
+
+export interface EvaluateHostInput {
+  name: string;
+  address: string;
+  commands: CommandResult[];
+  error: HostError | null;
+  host: Pick<InventoryHost, 'licensing'>;
+  playbooks: Playbook[];
+  now: Date;
+  startedAt: string;
+}
+
+/** Builds facts from whatever was collected and evaluates the playbooks on them. */
+export function evaluateHost(input: EvaluateHostInput): HostResult {
+  const collected = input.commands.some((command) => command.failure === null);
+  const facts = collected ? buildFacts(input.commands) : null;
+  const findings =
+    facts === null ? [] : evaluatePlaybooks(input.playbooks, { facts, intent: input.host.licensing, now: input.now });
+
+  const error = input.error ?? (collected ? null : rejectedEverything(input.commands));
+  const unreachable = error !== null && UNREACHABLE_KINDS.has(error.kind);
+  return {
+    name: input.name,
+    address: input.address,
+    status: judgeHost({ error, unreachable, collected, findings }),
+    error,
+    commands: input.commands,
+    facts,
+    findings,
+    startedAt: input.startedAt,
+    finishedAt: input.now.toISOString(),
+  };
+}
+
+function rejectedEverything(commands: CommandResult[]): HostError {
+  if (commands.length === 0) {
+    return { kind: 'internal', message: 'no command was run' };
+  }
+  const first = commands[0]!;
+  return {
+    kind: 'rejected',
+    message: `the device rejected every command; "${first.command}" returned: ${first.failure?.marker ?? 'no output'}`,
+  };
+}
+
+function toHostError(caught: unknown): HostError {
+  if (caught instanceof SessionError) {
+    return { kind: caught.kind, message: caught.message };
+  }
+  if (caught instanceof Error) {
+    const code = (caught as NodeJS.ErrnoException).code;
+    const kind: ErrorKind = code === 'ENOENT' || code === 'EACCES' || caught.name === 'SecretError' ? 'config' : 'internal';
+    return { kind, message: caught.message };
+  }
+  return { kind: 'internal', message: String(caught) };
+}

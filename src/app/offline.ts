@@ -1,0 +1,44 @@
+// `check --from`: evaluate saved outputs without connecting to anything.
+import type { Inventory, InventoryHost } from '../inventory/types.js';
+import { DEFAULT_ACK_WARNING_DAYS } from '../model/intent.js';
+import type { LicensingIntent } from '../model/intent.js';
+import type { RunResult } from '../model/result.js';
+import type { Playbook } from '../playbooks/types.js';
+import { readCaptureDir } from './capture.js';
+import { evaluateHost } from './host-pipeline.js';
+
+const NO_INTENT: LicensingIntent = {
+  transportType: null,
+  transportUrl: null,
+  slacFile: null,
+  ackWarningDays: DEFAULT_ACK_WARNING_DAYS,
+};
+
+export interface OfflineOptions {
+  playbooks: Playbook[];
+  /** When given, hosts found in it take their licensing intent from it. */
+  inventory: Inventory | null;
+  now: () => Date;
+}
+
+export async function checkCaptures(dir: string, options: OfflineOptions): Promise<RunResult> {
+  const startedAt = options.now().toISOString();
+  const captured = await readCaptureDir(dir);
+  const byName = new Map<string, InventoryHost>((options.inventory?.hosts ?? []).map((host) => [host.name, host]));
+
+  const hosts = captured.map((host) => {
+    const known = byName.get(host.name);
+    return evaluateHost({
+      name: host.name,
+      address: host.address,
+      commands: host.commands,
+      error: null,
+      host: { licensing: known?.licensing ?? NO_INTENT },
+      playbooks: options.playbooks,
+      now: options.now(),
+      startedAt,
+    });
+  });
+
+  return { version: 1, startedAt, finishedAt: options.now().toISOString(), hosts };
+}

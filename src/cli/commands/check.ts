@@ -1,0 +1,102 @@
+// `sldiag check`: load the inventory and playbooks, check every selected
+// device (or a capture directory with --from), print the report.
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { checkCaptures } from '../../app/offline.js';
+import { runFleet } from '../../app/run.js';
+import { UsageError } from '../../errors.js';
+import { filterHosts } from '../../inventory/filter.js';
+import { loadInventory } from '../../inventory/load.js';
+import type { Inventory } from '../../inventory/types.js';
+import { createLogger } from '../../log/logger.js';
+import type { LogLevel } from '../../log/logger.js';
+import type { RunResult } from '../../model/result.js';
+import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
+import { formatJson } from '../../report/json.js';
+import { formatTable } from '../../report/table.js';
+import type { HostKeyPolicy } from '../../session/session.js';
+import { exitCodeForRun } from '../exit-codes.js';
+import type { FailOn } from '../exit-codes.js';
+
+export interface CheckCommandOptions {
+  inventory: string;
+  limit: string | null;
+  format: 'table' | 'json';
+  failOn: FailOn;
+  concurrency: number;
+  captureDir: string | null;
+  from: string | null;
+  knownHosts: string | null;
+  acceptNew: boolean;
+  hostKeyCheck: boolean;
+  commandTimeoutMs: number | null;
+  now: Date | null;
+  verbose: boolean;
+  logLevel: LogLevel;
+  write: (text: string) => void;
+}
+
+export async function checkCommand(options: CheckCommandOptions): Promise<number> {
+  const logger = createLogger({ level: options.logLevel });
+  const now = options.now === null ? () => new Date() : () => options.now as Date;
+  const playbooks = await loadBuiltinPlaybooks();
+
+  let run: RunResult;
+  if (options.from !== null) {
+    const inventory = (await exists(options.inventory)) ? await loadInventory(options.inventory) : null;
+    await requireDirectory('--from', options.from);
+    run = await checkCaptures(options.from, { playbooks, inventory, now });
+  } else {
+    const inventory = await loadInventory(options.inventory);
+    const hosts = selectHosts(inventory, options.limit);
+
+    if (!options.hostKeyCheck) {
+      logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
+    }
+    run = await runFleet(hosts, {
+      playbooks,
+      hostKeys: hostKeyPolicy(options),
+      captureDir: options.captureDir,
+      now,
+      logger,
+      observers: [],
+      concurrency: options.concurrency,
+      commandTimeoutMs: options.commandTimeoutMs,
+    });
+  }
+
+  options.write(options.format === 'json' ? formatJson(run) : formatTable(run, { verbose: options.verbose }));
+  if (options.captureDir !== null && options.from === null && options.format === 'table') {
+    options.write(`raw outputs saved under ${options.captureDir}\n`);
+  }
+  return exitCodeForRun(run, options.failOn);
+}
+
+/** filterHosts throws a UsageError naming any term that matches no host. */
+function selectHosts(inventory: Inventory, limit: string | null) {
+  return limit === null ? inventory.hosts : filterHosts(inventory.hosts, limit);
+}
+
+function hostKeyPolicy(options: CheckCommandOptions): HostKeyPolicy {
+  const knownHostsPath = options.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts');
+  if (!options.hostKeyCheck) {
+    return { knownHostsPath, mode: 'off' };
+  }
+  return { knownHostsPath, mode: options.acceptNew ? 'accept-new' : 'strict' };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function requireDirectory(option: string, dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info === null || !info.isDirectory()) {
+    throw new UsageError(`${option} "${dir}" is not a directory; give the capture directory of an earlier run`);
+  }
+}

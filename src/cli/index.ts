@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The sldiag executable: runs the program and turns its outcome into the
+// process exit code. This is the only place that calls process.exit.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { CommanderError } from 'commander';
+
+import { UsageError } from '../errors.js';
+import { InventoryError } from '../inventory/types.js';
+import { PlaybookError } from '../playbooks/types.js';
+import { EXIT } from './exit-codes.js';
+import { buildProgram } from './program.js';
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+
+  const program = buildProgram({
+    write: (text) => process.stdout.write(text),
+    readStdin,
+    untilStopped,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    version: readVersion(),
+  });
+  program.exitOverride();
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message (or the help/version text) already.
+    const shownOnly = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+    return shownOnly ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof InventoryError || error instanceof PlaybookError || error instanceof UsageError) {
+    process.stderr.write(`sldiag: ${error.message}\n`);
+    return EXIT.usage;
+  }
+
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`sldiag: unexpected error, please report it with the steps to reproduce:\n${message}\n`);
+  return EXIT.usage;
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+function readVersion(): string {
+  const packageJson = fileURLToPath(new URL('../../../package.json', import.meta.url));
+  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
+}
+
+/** Exits once stdout has flushed, so a piped JSON report is never cut short. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv).then(exitAfterFlush, (error: unknown) => exitAfterFlush(reportError(error)));

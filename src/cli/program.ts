@@ -1,0 +1,122 @@
+// Command and option declarations only. Each action validates its options
+// and hands over to one command module, which returns the exit code.
+import { Command, Option } from 'commander';
+
+import type { LogLevel } from '../log/logger.js';
+import type { FailOn } from './exit-codes.js';
+import { parseChoice, parseInstant, parseInteger, parseSeconds } from './options.js';
+
+export interface ProgramIo {
+  write: (text: string) => void;
+  readStdin: () => Promise<string>;
+  untilStopped: () => Promise<void>;
+  setExitCode: (code: number) => void;
+  version: string;
+}
+
+const CHECK_EXAMPLES = `
+Examples:
+  $ sldiag check -i inventory.yaml
+  $ sldiag check -i inventory.yaml --limit campus,tag:core --format json > result.json
+  $ sldiag check --from captures/2026-12-04T02-00-00Z     # re-check saved outputs, no SSH
+
+Exit codes: 0 every check passed, 1 a check failed at or above --fail-on,
+2 usage or configuration error (nothing was run), 3 at least one device
+could not be collected. The highest applicable code wins in the order 2, 3, 1.`;
+
+export function buildProgram(io: ProgramIo): Command {
+  const program = new Command('sldiag')
+    .description('Diagnose Cisco IOS XE Smart Licensing Using Policy problems across a fleet, over read-only SSH.')
+    .version(io.version)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\nExample:\n  $ sldiag check -i inventory.yaml\n  $ sldiag check --help`);
+
+  program
+    .command('check')
+    .description('collect the license show commands from each device and evaluate every playbook')
+    .option('-i, --inventory <file>', 'inventory YAML file', 'inventory.yaml')
+    .option('--limit <pattern>', 'only these hosts: comma-separated host names, group names, tag:NAME or globs (default: all hosts)')
+    .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option('--fail-on <level>', 'lowest finding that makes the exit code 1: warn, fail or never', 'warn')
+    .option('--concurrency <devices>', 'devices checked at the same time', '50')
+    .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
+    .option('--no-capture', 'do not save raw outputs')
+    .option('--from <dir>', 're-check the saved outputs of an earlier run instead of connecting')
+    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks (default: ~/.ssh/known_hosts)')
+    .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
+    .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
+    .option('--command-timeout <seconds>', 'time allowed for each command, in seconds (default: per command, 60 to 300)')
+    .option('--now <time>', 'evaluate deadlines as of this ISO 8601 time instead of the devices\' own clocks or now')
+    .option('-v, --verbose', 'list passed and skipped checks too', false)
+    .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action(async (raw: Record<string, unknown>) => {
+      const { checkCommand } = await import('./commands/check.js');
+      const started = new Date();
+      const capture = raw['capture'] !== false;
+      const captureDir = capture ? ((raw['captureDir'] as string | undefined) ?? defaultCaptureDir(started)) : null;
+
+      io.setExitCode(
+        await checkCommand({
+          inventory: raw['inventory'] as string,
+          limit: (raw['limit'] as string | undefined) ?? null,
+          format: raw['format'] as 'table' | 'json',
+          failOn: parseChoice<FailOn>('--fail-on', raw['failOn'] as string, ['warn', 'fail', 'never']),
+          concurrency: parseInteger('--concurrency', raw['concurrency'] as string, 1, 2000),
+          captureDir,
+          from: (raw['from'] as string | undefined) ?? null,
+          knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
+          acceptNew: raw['acceptNew'] === true,
+          hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
+          commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
+          now: optional(raw['now'], (value) => parseInstant('--now', value)),
+          verbose: raw['verbose'] === true,
+          logLevel: parseChoice<LogLevel>('--log-level', raw['logLevel'] as string, ['debug', 'info', 'warn', 'error', 'silent']),
+          write: io.write,
+        }),
+      );
+    });
+
+  program
+    .command('parse')
+    .description('parse one saved command output and print the record as JSON')
+    .argument('<command>', 'the command, as CLI text ("show license status") or capture slug (show-license-status)')
+    .argument('[file]', 'file holding the output (default: standard input)')
+    .option('--unparsed', 'also list the lines the parser did not understand', false)
+    .addHelpText('after', '\nExample:\n  $ sldiag parse show-license-status captures/2026-12-04T02-00-00Z/sw1/show-license-status.txt')
+    .action(async (command: string, file: string | undefined, raw: Record<string, unknown>) => {
+      const { parseCommand } = await import('./commands/parse.js');
+      io.setExitCode(
+        await parseCommand({ command, file: file ?? null, unparsed: raw['unparsed'] === true, readStdin: io.readStdin, write: io.write }),
+      );
+    });
+
+  program
+    .command('sim')
+    .description('run the IOS XE device simulator on 127.0.0.1 until Ctrl-C, for manual tries')
+    .option('--devices <dir>', 'folder of device profiles', 'fixtures/devices')
+    .option('--known-hosts-out <file>', 'write the simulated devices\' host keys to this known_hosts file')
+    .addHelpText('after', '\nExample:\n  $ sldiag sim --devices fixtures/devices --known-hosts-out /tmp/sim_known_hosts')
+    .action(async (raw: Record<string, unknown>) => {
+      const { simCommand } = await import('./commands/sim.js');
+      io.setExitCode(
+        await simCommand({
+          devices: raw['devices'] as string,
+          knownHostsOut: (raw['knownHostsOut'] as string | undefined) ?? null,
+          write: io.write,
+          untilStopped: io.untilStopped,
+        }),
+      );
+    });
+
+  return program;
+}
+
+function optional<T>(value: unknown, parse: (text: string) => T): T | null {
+  return typeof value === 'string' ? parse(value) : null;
+}
+
+/** `captures/2026-12-04T02-00-00Z`: sortable, and valid as a folder name everywhere. */
+export function defaultCaptureDir(started: Date): string {
+  return `captures/${started.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
+}

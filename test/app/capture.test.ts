@@ -1,0 +1,84 @@
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { readCaptureDir, safeName, writeCapturedCommand, writeHostManifest } from '../../src/app/capture.js';
+import type { CommandResult } from '../../src/model/command.js';
+
+const FIXTURE = path.resolve('fixtures/corpus/show-license-udi/c9350-stack4-ha-udi-list.txt');
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'sldiag-capture-'));
+}
+
+describe('capture layout', () => {
+  it('writes <dir>/<host>/<slug>.txt byte for byte', async () => {
+    const dir = await tempDir();
+    const output = await readFile(FIXTURE, 'utf8');
+    const result: CommandResult = {
+      id: 'show-license-udi',
+      command: 'show license udi',
+      output,
+      failure: null,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:01.000Z',
+    };
+
+    await writeCapturedCommand(dir, 'sw-1', result);
+
+    expect(await readFile(path.join(dir, 'sw-1', 'show-license-udi.txt'), 'utf8')).toBe(output);
+  });
+
+  it('reads back outputs and failures from the manifest', async () => {
+    const dir = await tempDir();
+    const ok: CommandResult = {
+      id: 'show-license-udi',
+      command: 'show license udi',
+      output: await readFile(FIXTURE, 'utf8'),
+      failure: null,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:01.000Z',
+    };
+    const rejected: CommandResult = {
+      id: 'show-license-status',
+      command: 'show license status',
+      output: "                   ^\r\n% Invalid input detected at '^' marker.\r\n",
+      failure: { marker: '% Invalid input detected', message: "% Invalid input detected at '^' marker." },
+      startedAt: '2026-01-01T00:00:01.000Z',
+      finishedAt: '2026-01-01T00:00:02.000Z',
+    };
+
+    await writeCapturedCommand(dir, 'sw-1', ok);
+    await writeCapturedCommand(dir, 'sw-1', rejected);
+    await writeHostManifest(dir, { name: 'sw-1', address: '192.0.2.1', commands: [ok, rejected] });
+
+    const hosts = await readCaptureDir(dir);
+    expect(hosts).toEqual([{ name: 'sw-1', address: '192.0.2.1', commands: [ok, rejected] }]);
+  });
+
+  it('reads a folder of outputs without a manifest', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'sw-2'));
+    await writeFile(path.join(dir, 'sw-2', 'show-license-udi.txt'), await readFile(FIXTURE));
+
+    const [host] = await readCaptureDir(dir);
+    expect(host?.name).toBe('sw-2');
+    expect(host?.commands.map((c) => [c.id, c.command, c.failure])).toEqual([['show-license-udi', 'show license udi', null]]);
+  });
+
+  it('reports a broken manifest with its path', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'sw-3'));
+    await writeFile(path.join(dir, 'sw-3', 'commands.json'), '{ not json');
+
+    await expect(readCaptureDir(dir)).rejects.toThrow(path.join(dir, 'sw-3', 'commands.json'));
+  });
+
+  it('keeps host names safe as folder names', () => {
+    expect(safeName('core/sw 1')).toBe('core_sw_1');
+    expect(safeName('..')).toBe('_');
+    expect(safeName('sw-1.example')).toBe('sw-1.example');
+  });
+});
