@@ -46,7 +46,7 @@ function parseLogical(
 ): Condition | null {
   const others = Object.keys(value).filter((key) => key !== operator);
   for (const key of others) {
-    issues.add([...path, key], `"${operator}" stands alone in its mapping; move "${key}" into a condition inside it`, true);
+    issues.add([...path, key], `"${operator}" must be the only key of its mapping; move "${key}" into a condition inside it`, true);
   }
 
   const inner = value[operator];
@@ -68,11 +68,15 @@ function parseLogical(
 
 function parseComparison(value: Record<string, unknown>, path: NodePath, issues: Issues): Condition | null {
   const operators = COMPARISON_OPERATORS.filter((name) => Object.hasOwn(value, name));
+  const before = issues.list.length;
   rejectUnknownKeys(value, ['path', ...COMPARISON_OPERATORS, ...LOGICAL_OPERATORS], path, issues, 'operator');
+  const hasUnknownOperator = issues.list.length > before;
 
   const field = parseFieldPath(value.path, [...path, 'path'], issues);
   if (operators.length === 0) {
-    issues.add(path, `missing operator; add one of: ${COMPARISON_OPERATORS.join(', ')}`);
+    if (!hasUnknownOperator) {
+      issues.add(path, `missing operator; add one of: ${COMPARISON_OPERATORS.join(', ')}`);
+    }
     return null;
   }
   if (operators.length > 1) {
@@ -133,7 +137,7 @@ function parseIn(raw: unknown, field: { path: string; info: FieldInfo }, path: N
   const values: Scalar[] = [];
   raw.forEach((item, index) => {
     if (typeof item !== field.info.kind) {
-      issues.add([...path, index], `${field.path} holds a ${field.info.kind}, but this value is ${describeValue(item)}`);
+      issues.add([...path, index], `${field.path} is a ${field.info.kind} field, but this value is ${describeValue(item)}`);
       return;
     }
     values.push(item as Scalar);
@@ -149,7 +153,9 @@ function parseMatches(raw: unknown, fieldPath: string, path: NodePath, issues: I
   try {
     new RegExp(raw);
   } catch (error) {
-    issues.add(path, `invalid regular expression: ${(error as Error).message}`);
+    // V8 words it as "Invalid regular expression: /<pattern>/: <reason>"; keep the reason.
+    const reason = (error as Error).message.split(': ').pop();
+    issues.add(path, `invalid regular expression ${JSON.stringify(raw)}: ${reason}`);
     return null;
   }
   return { op: 'matches', path: fieldPath, pattern: raw };
@@ -202,7 +208,7 @@ function parseDateReference(raw: unknown, path: NodePath, issues: Issues): DateR
   return { path: reference.path };
 }
 
-/** A literal of the field's kind, or {path: <field of the same kind>}. */
+/** Parses a literal of the field's kind, or {path: <field of the same kind>}. */
 function parseScalarOperand(raw: unknown, kind: FieldKind, path: NodePath, issues: Issues): Operand | null {
   if (isRecord(raw)) {
     rejectUnknownKeys(raw, ['path'], path, issues);

@@ -8,7 +8,7 @@ import { resolveField } from './resolve.js';
 import { timeDifference, type TimeReference } from './time.js';
 import type { Condition, DateReference, Operand } from './types.js';
 
-/** Why a condition could not be decided. */
+/** An undecided condition, with the reason. */
 export interface Unknown {
   reason: string;
 }
@@ -56,7 +56,7 @@ function evaluateLeaf(condition: Leaf, context: EvaluationContext): Truth {
       return (value !== null && !(Array.isArray(value) && value.length === 0)) === condition.expected;
     case 'equals': {
       const operand = resolveOperand(condition.value, context);
-      return isUnknown(operand) ? operand : value === operand.value;
+      return isUnknown(operand) ? operand : value !== null && value === operand.value;
     }
     case 'in':
       return condition.values.includes(value as string | number);

@@ -67,8 +67,8 @@ export function evaluateCheck(playbook: Playbook, check: Check, context: Evaluat
 }
 
 /**
- * The evidence lines the check lists, or, when the facts hold none of them,
- * the lines of every fact the check reads.
+ * Collects the evidence lines the check lists. When the facts have none of
+ * them, it collects the lines of every fact the check reads.
  */
 function collectEvidence(check: Check, context: EvaluationContext): Evidence[] {
   const listed = evidenceFor(check.evidence, context);
@@ -76,8 +76,8 @@ function collectEvidence(check: Check, context: EvaluationContext): Evidence[] {
     return listed;
   }
   const read = [check.when, check.expect].flatMap((condition) => (condition === null ? [] : factPathsOf(condition)));
-  // NOTE: a failing finding still ends up without evidence when the facts give a
-  // value but no evidence line for it; facts built from device output always have both.
+  // NOTE: a failing finding has no evidence when the facts give a value without
+  // an evidence line. Facts built from device output have both.
   return evidenceFor(read, context);
 }
 

@@ -71,16 +71,22 @@ export function fieldInfo(path: string): FieldInfo | null {
 
   const source = path.slice(0, dot);
   const key = path.slice(dot + 1);
-  const table: Record<string, FieldKind> | null =
-    source === 'facts' ? FACT_FIELDS : source === 'intent' ? INTENT_FIELDS : null;
-  if (table === null || !Object.hasOwn(table, key)) {
+  let table: Record<string, FieldKind>;
+  if (source === 'facts') {
+    table = FACT_FIELDS;
+  } else if (source === 'intent') {
+    table = INTENT_FIELDS;
+  } else {
+    return null;
+  }
+  if (!Object.hasOwn(table, key)) {
     return null;
   }
 
   return { source: source as FieldSource, key, kind: table[key] as FieldKind };
 }
 
-/** All known full paths, for error messages that list the choices. */
+/** Lists every known full path, for error messages that suggest a field. */
 export function knownFieldPaths(): string[] {
   return [
     ...Object.keys(FACT_FIELDS).map((key) => `facts.${key}`),

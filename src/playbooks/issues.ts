@@ -20,7 +20,11 @@ export class Issues {
 export function formatNodePath(path: NodePath): string {
   let text = '';
   for (const segment of path) {
-    text += typeof segment === 'number' ? `[${segment}]` : text === '' ? segment : `.${segment}`;
+    if (typeof segment === 'number') {
+      text += `[${segment}]`;
+    } else {
+      text += text === '' ? segment : `.${segment}`;
+    }
   }
   return text;
 }
@@ -60,7 +64,7 @@ export function rejectUnknownKeys(
   }
 }
 
-/** The candidate within two edits of `word`, if any. */
+/** Returns the candidate within two edits of `word`, or null. */
 export function closestMatch(word: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = 3;

@@ -83,7 +83,7 @@ function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
 }
 
-/** The nearest folder above this module that holds package.json: `src/playbooks` under vitest, `dist/src/playbooks` when built. */
+/** Finds the nearest folder above this module with a package.json, from `src/playbooks` under vitest or `dist/src/playbooks` when built. */
 function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json'))) {

@@ -1,5 +1,5 @@
-// Reads a field path from the facts and intent of one device, and tells a
-// value the device showed apart from a fact that was never collected.
+// Reads a field path from the facts and intent of one device. It separates a
+// value the device showed, even an empty one, from a fact that was never collected.
 import { fieldInfo } from './fields.js';
 import type { EvaluationContext } from './evaluate.js';
 

@@ -69,6 +69,10 @@ function parseSeverity(raw: unknown, path: NodePath, issues: Issues, required: b
 }
 
 function parseText(raw: unknown, path: NodePath, issues: Issues): string | null {
+  if (raw === undefined) {
+    issues.add(path.slice(0, -1), `missing "${String(path.at(-1))}"`);
+    return null;
+  }
   if (typeof raw !== 'string' || raw.trim() === '') {
     issues.add(path, `expected non-empty text, got ${describeValue(raw)}`);
     return null;
@@ -139,7 +143,7 @@ function parseCheck(raw: unknown, path: NodePath, issues: Issues): Check | null 
   }
   const topic = TOPICS.includes(raw.topic as Topic) ? (raw.topic as Topic) : null;
   if (topic === null) {
-    issues.add([...path, 'topic'], `unknown topic ${describeValue(raw.topic)}; expected one of: ${TOPICS.join(', ')}`);
+    issues.add([...path, 'topic'], `unknown topic ${JSON.stringify(raw.topic) ?? 'nothing'}; expected one of: ${TOPICS.join(', ')}`);
   }
   const level = LEVELS.includes(raw.level as CheckLevel) ? (raw.level as CheckLevel) : null;
   if (level === null) {
@@ -148,7 +152,7 @@ function parseCheck(raw: unknown, path: NodePath, issues: Issues): Check | null 
 
   const severity = parseSeverity(raw.severity, [...path, 'severity'], issues, false);
   const when = raw.when === undefined ? null : parseCondition(raw.when, [...path, 'when'], issues);
-  const expect = raw.expect === undefined ? missing(issues, [...path, 'expect'], 'expect') : parseCondition(raw.expect, [...path, 'expect'], issues);
+  const expect = raw.expect === undefined ? missing(issues, path, 'expect') : parseCondition(raw.expect, [...path, 'expect'], issues);
   const message = parseTemplateText(raw.message, [...path, 'message'], issues);
   const passMessage = raw.passMessage === undefined ? null : parseTemplateText(raw.passMessage, [...path, 'passMessage'], issues);
   const evidence = parseEvidence(raw.evidence, [...path, 'evidence'], issues);

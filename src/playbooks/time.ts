@@ -10,7 +10,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** `Mar 19 19:51:37 2023 UTC`, the form the licensing commands print. */
 const DEVICE_TIME_PATTERN = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s+(\S+))?$/;
 
-/** What a time stamp is compared with: the device's own clock, or the evaluation time. */
+/** The time a stamp is compared with: the device's own clock, or the evaluation time. */
 export type TimeReference = { device: DeviceTime } | { clock: Date };
 
 /**
@@ -39,7 +39,7 @@ export function timeDifference(value: DeviceTime, reference: TimeReference, offs
   return printed.wallClockMs - (printedReference.wallClockMs + offsetMs);
 }
 
-/** The printed wall-clock time as if it were UTC, and its zone in lower case. */
+/** Parses the printed wall-clock time as if it were UTC, and returns it with its zone in lower case. */
 function parseDeviceText(text: string): { wallClockMs: number; zone: string } | null {
   const match = DEVICE_TIME_PATTERN.exec(text.trim());
   const month = MONTHS.indexOf(match?.[1]?.toLowerCase() ?? '');

@@ -33,13 +33,13 @@ export type CheckLevel = 'fail' | 'warn';
 export interface Check {
   id: string;
   topic: Topic;
-  /** What a violated expectation yields. */
+  /** The result of a violated expectation. */
   level: CheckLevel;
   /** Overrides the playbook severity for this check's findings. */
   severity: number | null;
   /** The situations the check applies to; null means always. */
   when: Condition | null;
-  /** What a healthy device satisfies. */
+  /** The condition a healthy device satisfies. */
   expect: Condition;
   /** Template for a `fail` or `warn` finding. */
   message: string;
@@ -58,7 +58,7 @@ export interface Playbook {
   severity: number;
   /** The message text with its variables (`[chars]`, `[dec]`). */
   text: string;
-  /** What each variable of `text` carries, in order. */
+  /** A description of each variable of `text`, in order. */
   variables: string[];
   explanation: string;
   checks: Check[];
@@ -69,7 +69,7 @@ export interface PlaybookProblem {
   file: string;
   line: number;
   column: number;
-  /** Where in the playbook, e.g. `checks[1].expect.matches`; empty for the file as a whole. */
+  /** The location inside the playbook, e.g. `checks[1].expect.matches`, or empty for the whole file. */
   path: string;
   message: string;
 }

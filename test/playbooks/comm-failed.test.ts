@@ -28,7 +28,7 @@ const csluAddressed = facts((f) => {
   f.evidence['transport.csluAddress'] = line(TECH, 33, '  Cslu address: http://172.19.180.22:8182/cslu/v1/pi');
 });
 
-/** The same capture with the port edited to 8181, which no published capture shows. */
+/** Values from the same capture, with the port edited to 8181 because no published capture shows a wrong port. */
 const csluWrongPort = facts((f) => {
   f.transport.type = 'cslu';
   f.transport.csluAddress = 'http://172.19.180.22:8181/cslu/v1/pi';
