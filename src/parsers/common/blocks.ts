@@ -22,15 +22,17 @@ export interface Section {
 }
 
 const UNDERLINE = /^=+$/;
+// `Smart Licensing Status`, `Communication Statistics:`, `HA Info`.
+const TITLE = /^[A-Z][\w ()/.-]*:?$/;
 
-/** Splits content lines into blocks at each line that has a `====` underline below it. */
+/** Splits content lines into blocks at each title line that has a `====` underline below it. */
 export function splitBlocks(lines: readonly Line[]): Block[] {
   const blocks: Block[] = [{ title: null, headerLines: [], lines: [] }];
 
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as Line;
     const next = lines[index + 1];
-    if (next !== undefined && line.indent === 0 && UNDERLINE.test(next.trimmed) && !UNDERLINE.test(line.trimmed)) {
+    if (next !== undefined && line.indent === 0 && UNDERLINE.test(next.trimmed) && TITLE.test(line.trimmed)) {
       blocks.push({ title: line.trimmed.replace(/:$/, '').trim(), headerLines: [line, next], lines: [] });
       index += 1;
       continue;
