@@ -38,7 +38,11 @@ export interface LicenseAuthorizationRecord {
   authorizations: AuthorizationStatus[];
   /** False for `No Purchase Information Available`; null when the section is absent. */
   purchaseInformationAvailable: boolean | null;
-  /** Lines under `Purchased Licenses:` other than the "no information" line, trimmed. */
+  /**
+   * Lines under `Purchased Licenses:` other than the "no information" line,
+   * trimmed. They are also listed in `unparsed` because no public sample shows
+   * their layout.
+   */
   purchasedLicenses: string[];
   /** `Entitlement Tag:` values under `Derived Licenses:`. */
   derivedEntitlementTags: string[];
@@ -195,11 +199,11 @@ function readPurchasedLine(
   }
 
   // NOTE: no public sample lists purchased licences, so their lines are kept
-  // as text rather than split into fields.
+  // as text and still reported as not understood.
   record.purchaseInformationAvailable = true;
   sources[`purchasedLicenses.${record.purchasedLicenses.length}`] = sourceOf(line);
   record.purchasedLicenses.push(line.trimmed);
-  return true;
+  return false;
 }
 
 // `SMART AUTHORIZATION INSTALLED on Sep 21 13:48:56 2021 UTC` -> status and time.

@@ -4,8 +4,8 @@
 //   2021-11-17 03:31:32.921 UTC SAEVT_ENDPOINT_USAGE count="0" entitlementTag="regid..."
 //
 // Long events can be wrapped onto continuation lines at about 80 columns
-// (seen on 17.18.02); a line that does not start with a time stamp continues
-// the event before it. An empty log prints ` No EventLog Found.`.
+// (seen on 17.18.02). A line that starts with a `key=` attribute continues the
+// event before it. An empty log prints ` No EventLog Found.`.
 
 import type { DeviceTime } from '../model/facts.js';
 import { contentLines, sourceOf } from './common/lines.js';
@@ -67,7 +67,7 @@ export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEvent
       continue;
     }
 
-    if (current === null) {
+    if (current === null || !continues(current.text, line.trimmed)) {
       unparsed.push(sourceOf(line));
       continue;
     }
@@ -86,6 +86,13 @@ export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEvent
   }
 
   return { record, unparsed, sources };
+}
+
+// The device wraps at a space, so a continuation line starts with the next
+// `key=` attribute, or with any word while a quoted value is still open.
+function continues(eventText: string, trimmed: string): boolean {
+  const openQuote = (eventText.match(/"/g)?.length ?? 0) % 2 === 1;
+  return openQuote || /^\w+=/.test(trimmed);
 }
 
 function eventFrom(match: RegExpExecArray, line: number): LicenseEvent {

@@ -15,7 +15,7 @@ export interface HistoryCategory {
   /**
    * The category's lines other than the "no history" line, trimmed.
    * NOTE: every public sample is empty, so the layout of real entries is
-   * unknown and they are kept as text.
+   * unknown. They are kept as text and also listed in `unparsed`.
    */
   entries: string[];
 }
@@ -84,6 +84,7 @@ export function parseShowLicenseHistoryMessage(text: string): ParseResult<Licens
 
     category.hasHistory = true;
     category.entries.push(line.trimmed);
+    unparsed.push(sourceOf(line));
   }
 
   return { record, unparsed, sources };

@@ -73,10 +73,8 @@ const SECTION_HEADERS: Readonly<Record<string, Section>> = {
   'License Usage:': 'usage',
 };
 
-// `  network-advantage       (C9300-24 Network Advan...)       2 IN USE`. The
-// License column may be blank or contain spaces, so rows are matched around
-// the parenthesised entitlement rather than by column position.
-const TABLE_ROW = /^\s*(.*?)\s*\((.*)\)\s+(\d+)\s+(\S.*?)\s*$/;
+// The part of a table row after the entitlement's closing parenthesis.
+const COUNT_AND_STATUS = /^\s+(\d+)\s+(\S.*?)\s*$/;
 const TABLE_HEADER = /^License\s+Entitlement\s+tag\s+Count\s+Status$/i;
 const TABLE_RULE = /^-{5,}$/;
 const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
@@ -269,13 +267,36 @@ function readTableLine(record: LicenseSummaryRecord, line: Line, sources: Record
     return true;
   }
 
-  const match = TABLE_ROW.exec(line.text);
-  if (match === null) {
+  const row = tableRowOf(line.text);
+  if (row === null) {
     return false;
   }
 
-  const [, license = '', entitlement = '', count = '', status = ''] = match;
-  const row: LicenseSummaryRow = {
+  sources[`licenses.${record.licenses.length}`] = sourceOf(line);
+  record.licenses.push(row);
+  return true;
+}
+
+// `  network-advantage       (C9300-24 Network Advan...)       2 IN USE`. The
+// License column may be blank or contain spaces, so a row is split around the
+// parenthesised entitlement rather than by column position. The split uses
+// index searches, not one regular expression, to stay linear on long lines.
+function tableRowOf(text: string): LicenseSummaryRow | null {
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 0 || close < open) {
+    return null;
+  }
+
+  const tail = COUNT_AND_STATUS.exec(text.slice(close + 1));
+  if (tail === null) {
+    return null;
+  }
+
+  const license = text.slice(0, open).trim();
+  const entitlement = text.slice(open + 1, close);
+  const [, count = '', status = ''] = tail;
+  return {
     license: license === '' ? null : license,
     licenseTruncated: license.endsWith('...'),
     entitlement,
@@ -283,9 +304,6 @@ function readTableLine(record: LicenseSummaryRecord, line: Line, sources: Record
     count: Number.parseInt(count, 10),
     status,
   };
-  sources[`licenses.${record.licenses.length}`] = sourceOf(line);
-  record.licenses.push(row);
-  return true;
 }
 
 function licensingModeOf(record: LicenseSummaryRecord): LicenseSummaryRecord['licensingMode'] {

@@ -93,9 +93,6 @@ const HA_FIELDS: Readonly<Record<string, HaField>> = {
   'Virtual Account Name': 'virtualAccountName',
 };
 
-// `CBR8 VOD/SDV Downstream Video QAM License Feature (NC_License):`. Names may
-// contain spaces, `/`, `+` and `-`; the entitlement is the last parenthesised part.
-const ENTRY_HEADER = /^(\S.*?)\s+\((.*)\):$/;
 const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
 // The section title and underline when the input comes from `show license all`.
 const SECTION_TITLE = /^(License Usage|=+)$/;
@@ -116,13 +113,13 @@ export function parseShowLicenseUsage(text: string): ParseResult<LicenseUsageRec
       continue;
     }
 
-    const header = ENTRY_HEADER.exec(line.trimmed);
-    if (line.indent === 0 && header !== null) {
+    const header = line.indent === 0 ? entryHeaderOf(line.trimmed) : null;
+    if (header !== null) {
       inAuthorization = false;
       blocks.haIndent = null;
       blocks.peerIndent = null;
       sources[`entries.${record.entries.length}`] = sourceOf(line);
-      record.entries.push(emptyEntry(header[1] ?? '', header[2] ?? ''));
+      record.entries.push(emptyEntry(header.name, header.entitlement));
       continue;
     }
 
@@ -145,6 +142,23 @@ export function parseShowLicenseUsage(text: string): ParseResult<LicenseUsageRec
 
   record.licensingMode = licensingModeOf(record.entries);
   return { record, unparsed, sources };
+}
+
+// `CBR8 VOD/SDV Downstream Video QAM License Feature (NC_License):`. Names
+// may contain spaces, `/`, `+` and `-`, so the name ends at the first ` (` and
+// the entitlement runs from there to the closing `):`. Index searches keep
+// this linear on long lines.
+function entryHeaderOf(trimmed: string): { name: string; entitlement: string } | null {
+  if (!trimmed.endsWith('):')) {
+    return null;
+  }
+
+  const open = trimmed.indexOf(' (');
+  if (open <= 0) {
+    return null;
+  }
+
+  return { name: trimmed.slice(0, open).trim(), entitlement: trimmed.slice(open + 2, -2) };
 }
 
 function emptyEntry(name: string, entitlement: string): LicenseUsageEntry {

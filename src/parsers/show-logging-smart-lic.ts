@@ -1,8 +1,9 @@
 // Reads the `%SMART_LIC-<severity>-<MNEMONIC>: text` system messages out of
-// `show logging` or a console capture. Every other line is ignored on purpose
-// and is not listed as unparsed, because a log contains thousands of unrelated
-// messages. Only a line that contains `%SMART_LIC-` but cannot be read is
-// unparsed.
+// `show logging` or a console capture. System messages of other facilities
+// are skipped without being listed, because a log contains thousands of them.
+// Lines that are not system messages at all (the log header, command output
+// mixed into a console capture) are listed as unparsed, and so is a line that
+// contains `%SMART_LIC-` but cannot be read.
 //
 // Console messages are not atomic. One can be glued to the next message
 // (`...is not allowedESG-PM-ACL:[subsys-init] ...`) or be cut mid-sentence by
@@ -67,6 +68,9 @@ const GLUED = /(?<=[a-z.)])(?:%[A-Z]|[A-Z][A-Z0-9_]+(?:-[A-Z0-9_]+)+:)/;
 // SMART_LIC message text contains three spaces in a row.
 const CUT = /\s{3,}\S/;
 
+// Any system message: `%FACILITY-SEVERITY-MNEMONIC:` anywhere in the line.
+const SYSTEM_MESSAGE = /%[A-Z][A-Z0-9_]*-[0-7]-[A-Z0-9_]+\s*:/;
+
 const REPORTING_REQUIRED = /required in (\d+) days?/;
 const COMM_PEER = /^Communications? (?:failure with|restored with) (?:the )?(.+?)(?:\s+:\s+(.*))?$/;
 
@@ -78,6 +82,10 @@ export function parseShowLoggingSmartLic(text: string): ParseResult<SmartLicLogR
 
   for (const line of splitLines(text)) {
     if (!line.text.includes('%SMART_LIC-')) {
+      if (line.text.trim() !== '' && !SYSTEM_MESSAGE.test(line.text)) {
+        unparsed.push(sourceOf(line));
+      }
+
       continue;
     }
 

@@ -81,6 +81,32 @@ describe('show license eventlog', () => {
     expect(unparsed).toEqual([]);
   });
 
+  it('joins a wrap inside a quoted value', () => {
+    const text = fixture('c9300-48u-17.18.02-wrapped-lines-partial.txt').replace(
+      'MSG="OIR Add evt 100 with slot-id 1"',
+      'MSG="OIR Add evt 100 \nwith slot-id 1"',
+    );
+
+    const { record, unparsed } = parseShowLicenseEventlog(text);
+
+    expect(record.events[12]?.attributes['MSG']).toBe('OIR Add evt 100 with slot-id 1');
+    expect(record.events[12]?.lastLine).toBe(24);
+    expect(unparsed).toEqual([]);
+  });
+
+  it('lists other text after an event as unparsed', () => {
+    const text = fixture('c9300-48u-17.18.02-wrapped-lines-partial.txt').replace(
+      'SAEVT_INIT_CONFIG_READ_BEGIN\n',
+      'SAEVT_INIT_CONFIG_READ_BEGIN\nSwitch uptime is 0 minutes\n',
+    );
+
+    const { record, unparsed } = parseShowLicenseEventlog(text);
+
+    expect(record.events[10]?.text).toBe('');
+    expect(record.events).toHaveLength(13);
+    expect(unparsed).toEqual([{ line: 21, text: 'Switch uptime is 0 minutes' }]);
+  });
+
   it('reads an empty event log', () => {
     const { record, unparsed, sources } = parseShowLicenseEventlog(fixture('no-eventlog-found.txt'));
 

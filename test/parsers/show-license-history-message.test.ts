@@ -43,9 +43,10 @@ describe('show license history message', () => {
       'Trust Sync:\n  a history line\n',
     );
 
-    const { record } = parseShowLicenseHistoryMessage(text);
+    const { record, unparsed } = parseShowLicenseHistoryMessage(text);
 
     expect(record.messageHistory?.[5]).toEqual({ name: 'Trust Sync', hasHistory: true, entries: ['a history line'] });
+    expect(unparsed).toEqual([{ line: 15, text: '  a history line' }]);
   });
 
   it('returns null blocks for empty text', () => {

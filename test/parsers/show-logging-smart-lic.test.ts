@@ -73,7 +73,10 @@ describe('show logging SMART_LIC messages', () => {
     expect(record.messages[0]?.clockNotAuthoritative).toBe(true);
     expect(record.messages[0]?.variables).toEqual({ days: 89 });
     expect(record.messages[0]?.interrupted).toBe(false);
-    expect(unparsed).toEqual([]);
+    expect(unparsed).toEqual([
+      { line: 1, text: 'Switch uptime is 0 minutes' },
+      { line: 2, text: ' --More--' },
+    ]);
   });
 
   it('marks a message cut by command output', () => {
@@ -92,7 +95,8 @@ describe('show logging SMART_LIC messages', () => {
       interrupted: true,
       variables: {},
     });
-    expect(unparsed).toEqual([]);
+    expect(unparsed.map((line) => line.line)).toEqual([1, 2, 3, 4, 5, 7, 8, 9]);
+    expect(unparsed[5]).toEqual({ line: 7, text: '        DEACTIVATED' });
   });
 
   it('reads a sequence number and a year', () => {
