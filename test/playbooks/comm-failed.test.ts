@@ -43,7 +43,7 @@ const csluEmptyAddress = facts((f) => {
   f.evidence['transport.csluAddress'] = line(TECH, 30, '  Cslu address: <empty>');
 });
 
-/** Values and lines from show-license-all/c8200l-17.18.1a-cslu-app-ha-standby-peer-info-sa6.2.0.txt (an SSM On-Prem tenant address). */
+/** Values and lines from show-license-all/c8200l-17.18.1a-cslu-app-ha-standby-peer-info-sa6.2.0.txt (an SSM On-Prem tenant path over http). */
 const csluOnPrem = facts((f) => {
   f.transport.type = 'cslu';
   f.transport.csluAddress = 'http://8.39.22.48/cslu/v1/pi/CUBE%20Regression%20Mirabile-1';
@@ -139,7 +139,7 @@ describe('comm-failed.cslu-address', () => {
     const finding = findingOf(await evaluateBuiltin(csluAddressed), 'comm-failed.cslu-address');
 
     expect(finding.result).toBe('pass');
-    expect(finding.message).toBe('The CSLU address http://172.19.180.22:8182/cslu/v1/pi uses port 8182 and the path /cslu/v1/pi.');
+    expect(finding.message).toBe('The CSLU address http://172.19.180.22:8182/cslu/v1/pi has the CSLU or the SSM On-Prem form.');
   });
 
   it('fails on another port with the host filled in', async () => {
@@ -148,7 +148,7 @@ describe('comm-failed.cslu-address', () => {
     expect(finding.result).toBe('fail');
     expect(finding.message).toContain('http://172.19.180.22:8181/cslu/v1/pi');
     expect(finding.evidence[0]).toEqual(line(TECH, 33, '  Cslu address: http://172.19.180.22:8181/cslu/v1/pi'));
-    expect(finding.remedy).toContain('license smart url cslu http://172.19.180.22:8182/cslu/v1/pi');
+    expect(finding.remedy).toContain('For CSLU: license smart url cslu http://172.19.180.22:8182/cslu/v1/pi');
   });
 
   it('fails on a wrong path', async () => {
@@ -165,11 +165,26 @@ describe('comm-failed.cslu-address', () => {
     expect(finding.result).toBe('fail');
   });
 
-  it('leaves an SSM On-Prem tenant address alone', async () => {
+  it('fails an On-Prem tenant path over plain http', async () => {
     const finding = findingOf(await evaluateBuiltin(csluOnPrem), 'comm-failed.cslu-address');
 
-    expect(finding.result).toBe('skip');
-    expect(finding.message).toMatch(/^Not applicable/);
+    expect(finding.result).toBe('fail');
+    expect(finding.message).toContain('http://8.39.22.48/cslu/v1/pi/CUBE%20Regression%20Mirabile-1');
+    expect(finding.remedy).toContain('For CSLU: license smart url cslu http://8.39.22.48:8182/cslu/v1/pi');
+  });
+
+  it('passes an SSM On-Prem tenant address over https', async () => {
+    const onPremHttps = facts((f) => {
+      f.transport.type = 'cslu';
+      // The c8200l address with its scheme edited to https: no published capture shows an https On-Prem address.
+      f.transport.csluAddress = 'https://8.39.22.48/cslu/v1/pi/CUBE%20Regression%20Mirabile-1';
+      f.evidence['transport.type'] = line('show license all', 36, '  Type: cslu');
+      f.evidence['transport.csluAddress'] = line('show license all', 37, '  Cslu address: https://8.39.22.48/cslu/v1/pi/CUBE%20Regression%20Mirabile-1');
+    });
+
+    const finding = findingOf(await evaluateBuiltin(onPremHttps), 'comm-failed.cslu-address');
+
+    expect(finding.result).toBe('pass');
   });
 });
 
