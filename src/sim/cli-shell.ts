@@ -20,7 +20,7 @@ export interface CliShellOptions {
   latencyMs: number;
   /** Called with each line the device receives; the enable secret is reported as `<secret>`. */
   onLine(line: string): void;
-  /** Called when the user types `exit` or `logout`. */
+  /** Called on `exit`, `logout` and the profile's drop commands: the connection ends. */
   onExit(): void;
 }
 
@@ -142,7 +142,7 @@ export class CliShell {
     } else if (cli === 'disable') {
       this.privileged = this.profile.enableSecret === undefined;
       await this.writePrompt();
-    } else if (cli === 'exit' || cli === 'logout') {
+    } else if (cli === 'exit' || cli === 'logout' || (this.profile.dropCommands ?? []).some((drop) => normaliseCli(drop) === cli)) {
       this.options.onExit();
     } else if (terminal !== null && terminal[1] === 'length' && this.profile.pagingLocked === true) {
       await this.writeInvalidInput(typed);

@@ -23,6 +23,8 @@ export interface DeviceProfile {
   latencyMs?: number;
   /** CLI texts the device echoes but never answers (for timeout tests). */
   hangCommands?: string[];
+  /** CLI texts on which the device closes the connection, for disconnect tests. */
+  dropCommands?: string[];
   /** When true, `terminal length 0` is rejected and output is paged. */
   pagingLocked?: boolean;
   /** Login methods the device offers; default password and keyboard-interactive, plus publickey when authorizedKeys is set. */
@@ -44,6 +46,7 @@ const profileSchema = z.strictObject({
   commands: z.record(z.string().min(1), z.string().min(1)),
   latencyMs: z.number().int().nonnegative().optional(),
   hangCommands: z.array(z.string().min(1)).optional(),
+  dropCommands: z.array(z.string().min(1)).optional(),
   pagingLocked: z.boolean().optional(),
   authMethods: z.array(z.enum(['password', 'keyboard-interactive', 'publickey'])).min(1).optional(),
   authorizedKeys: z.array(z.string().min(1)).optional(),

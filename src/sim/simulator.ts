@@ -105,6 +105,8 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
 
   const server = new Server({ hostKeys: [keyPair.private], ident: 'Cisco-1.25' }, (connection) => {
     connections.add(connection);
+    // A CLI writes small pieces (echo, prompt); without this, Nagle's algorithm adds delayed-ACK waits.
+    (connection as Connection & { setNoDelay(noDelay: boolean): unknown }).setNoDelay(true);
     connection.on('close', () => connections.delete(connection));
     connection.on('error', (error: Error) => logger.debug('simulator connection error', { error: error.message }));
 

@@ -65,12 +65,14 @@ export async function openTransport(options: TransportOptions): Promise<Transpor
     authHandler: createAuthHandler(options, privateKey, logger),
     hostVerifier: (key: Buffer, verify: (valid: boolean) => void): void => {
       const check = { knownHostsPath: options.knownHostsPath, mode: options.hostKeyMode, host: options.host, port: options.port, logger };
-      void checkHostKey(check, key).then((decision: HostKeyDecision) => {
-        if (!decision.accepted) {
-          hostKeyRejection = decision.error;
-        }
-        verify(decision.accepted);
-      });
+      checkHostKey(check, key)
+        .catch((error: unknown): HostKeyDecision => ({ accepted: false, error: new TransportError('hostkey', `host key check for ${endpoint} failed: ${(error as Error).message}`) }))
+        .then((decision) => {
+          if (!decision.accepted) {
+            hostKeyRejection = decision.error;
+          }
+          verify(decision.accepted);
+        });
     },
   };
 
@@ -79,6 +81,8 @@ export async function openTransport(options: TransportOptions): Promise<Transpor
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error): void => {
       client.removeListener('ready', onReady);
+      // ssh2 can emit a second error while tearing down (e.g. "Connection lost before handshake").
+      client.on('error', (later: Error) => logger.debug('ssh error after a failed connect', { error: later.message }));
       client.end();
       reject(hostKeyRejection ?? classifySshError(error, endpoint));
     };
@@ -93,6 +97,9 @@ export async function openTransport(options: TransportOptions): Promise<Transpor
   });
 
   logger.debug('ssh authenticated');
+
+  // Commands and pager keys are a few bytes each; OpenSSH also disables Nagle for interactive sessions.
+  client.setNoDelay(true);
 
   const channel = await new Promise<ClientChannel>((resolve, reject) => {
     client.shell(PTY, (error, stream) => {

@@ -29,6 +29,7 @@ beforeAll(async () => {
       await testProfile('lab-kbdint', { authMethods: ['keyboard-interactive'] }),
       await testProfile('lab-slow', { latencyMs: 40 }),
       await testProfile('Lab_Sw.2-(a)'),
+      await testProfile('lab-drop', { dropCommands: ['show license all'] }),
     ],
   });
   knownHosts = await writeKnownHosts(temp.path, simulator);
@@ -148,6 +149,25 @@ describe('openSession', () => {
     expect((error as SessionError).message).toContain(`127.0.0.1:${port}`);
   });
 
+  it('reports a silent port as timeout', async () => {
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const target = { name: 'lab-silent', address: '127.0.0.1', port, username: 'netops' };
+
+    try {
+      const error = await openSession({ target, credentials: { password: 'test-password' }, hostKeys: { knownHostsPath: knownHosts, mode: 'strict' }, connectTimeoutMs: 300 }).catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(SessionError);
+      expect((error as SessionError).kind).toBe('timeout');
+      expect((error as SessionError).host).toBe('lab-silent');
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('logs starts and stops tagged with the host, without secrets', async () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', write: (line) => lines.push(line) });
@@ -242,6 +262,18 @@ describe('Session.run', () => {
     expect((error as SessionError).message).toContain('"show license all"');
     expect((error as SessionError).message).toContain('0.3 s');
     await expect(session.run('show-license-udi')).rejects.toBeInstanceOf(SessionError);
+  });
+
+  it('reports a dropped connection as disconnected', async () => {
+    const session = await open('lab-drop');
+
+    const error = await session.run('show-license-all').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(SessionError);
+    expect((error as SessionError).kind).toBe('disconnected');
+    expect((error as SessionError).host).toBe('lab-drop');
+    await expect(session.run('show-license-udi')).rejects.toBeInstanceOf(SessionError);
+    await session.close();
   });
 
   it('rejects commands outside the collect catalog before writing', async () => {
