@@ -30,6 +30,8 @@ export interface LegacyRegistration {
   smartAccount: string | null;
   virtualAccount: string | null;
   exportControlledFunctionality: string | null;
+  /** As printed, e.g. `SUCCEEDED on Mar 11 16:41:39 2019 UTC`. */
+  initialRegistration: string | null;
   lastRenewalAttempt: string | null;
   nextRenewalAttempt: DeviceTime | null;
   registrationExpires: DeviceTime | null;
@@ -133,6 +135,7 @@ function openSection(record: LicenseSummaryRecord, section: Section): void {
       smartAccount: null,
       virtualAccount: null,
       exportControlledFunctionality: null,
+      initialRegistration: null,
       lastRenewalAttempt: null,
       nextRenewalAttempt: null,
       registrationExpires: null,
@@ -215,6 +218,7 @@ function readRegistrationField(
     'Smart Account': () => (registration.smartAccount = accountName(value)),
     'Virtual Account': () => (registration.virtualAccount = accountName(value)),
     'Export-Controlled Functionality': () => (registration.exportControlledFunctionality = valueOrNull(value)),
+    'Initial Registration': () => (registration.initialRegistration = valueOrNull(value)),
     'Last Renewal Attempt': () => (registration.lastRenewalAttempt = valueOrNull(value)),
     'Next Renewal Attempt': () => (registration.nextRenewalAttempt = deviceTimeOrNull(value)),
     'Registration Expires': () => (registration.registrationExpires = deviceTimeOrNull(value)),

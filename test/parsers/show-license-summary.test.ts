@@ -113,6 +113,7 @@ describe('show license summary', () => {
       smartAccount: null,
       virtualAccount: null,
       exportControlledFunctionality: 'Not Allowed',
+      initialRegistration: null,
       lastRenewalAttempt: null,
       nextRenewalAttempt: null,
       registrationExpires: null,
@@ -144,6 +145,7 @@ describe('show license summary', () => {
       smartAccount: 'BU Production Test',
       virtualAccount: 'DNAC-Licensing',
       exportControlledFunctionality: 'Allowed',
+      initialRegistration: null,
       lastRenewalAttempt: null,
       nextRenewalAttempt: { text: 'Mar 11 16:41:39 2019 UTC', iso: '2019-03-11T16:41:39Z' },
       registrationExpires: null,
@@ -160,6 +162,39 @@ describe('show license summary', () => {
       row('C9200L Network Essen...', 'C9200L-NW-E-48', 1, 'AUTHORIZED'),
       row('C9200L Network Essen...', 'C9200L-NW-E-24', 1, 'AUTHORIZED'),
     ]);
+    expect(unparsed).toEqual([]);
+  });
+
+  it('reads dated legacy registration lines', () => {
+    // The Registration and License Authorization blocks of a legacy `show
+    // license status`, which a registered legacy summary prints the same way.
+    const status = readFileSync(
+      new URL('../../fixtures/corpus/show-license-status/legacy-registered-out-of-compliance-callhome.txt', import.meta.url),
+      'utf8',
+    );
+    const text = status.slice(status.indexOf('Registration:'), status.indexOf('Export Authorization Key:'));
+
+    const { record, unparsed } = parseShowLicenseSummary(text);
+
+    expect(record.licensingMode).toBe('legacy');
+    expect(record.registration).toEqual({
+      status: 'REGISTERED',
+      smartAccount: 'ACME Corporation',
+      virtualAccount: 'Wile E. Coyote',
+      exportControlledFunctionality: 'ALLOWED',
+      initialRegistration: 'SUCCEEDED on Aug 22 18:58:03 2022 UTC',
+      lastRenewalAttempt: null,
+      nextRenewalAttempt: { text: 'Feb 18 18:58:03 2023 UTC', iso: '2023-02-18T18:58:03Z' },
+      registrationExpires: { text: 'Aug 22 18:52:49 2023 UTC', iso: '2023-08-22T18:52:49Z' },
+    });
+    expect(record.authorization).toEqual({
+      status: 'OUT OF COMPLIANCE',
+      statusSince: { text: 'Aug 22 18:58:17 2022 UTC', iso: '2022-08-22T18:58:17Z' },
+      evaluationPeriodRemaining: null,
+      lastCommunicationAttempt: 'SUCCEEDED on Aug 22 18:58:17 2022 UTC',
+      nextCommunicationAttempt: { text: 'Aug 23 06:58:17 2022 UTC', iso: '2022-08-23T06:58:17Z' },
+      communicationDeadline: { text: 'Nov 20 18:53:16 2022 UTC', iso: '2022-11-20T18:53:16Z' },
+    });
     expect(unparsed).toEqual([]);
   });
 
