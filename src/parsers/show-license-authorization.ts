@@ -58,7 +58,6 @@ const SECTION_HEADERS: Readonly<Record<string, Section>> = {
 
 const INSTALLED = /INSTALLED/;
 const NOT_INSTALLED = /NOT INSTALLED/;
-const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
 const BLOCK_TITLE = /^(License Authorizations|=+)$/;
 
 /** Parses `show license authorization` output or the `License Authorizations` block of `show license all`. Never throws. */
@@ -82,7 +81,7 @@ export function parseShowLicenseAuthorization(text: string): ParseResult<License
       continue;
     }
 
-    if (PROMPT.test(line.trimmed) || BLOCK_TITLE.test(line.trimmed)) {
+    if (BLOCK_TITLE.test(line.trimmed)) {
       continue;
     }
 

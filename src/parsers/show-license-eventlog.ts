@@ -36,7 +36,6 @@ const EVENT_START =
 const TITLE = /^\*+\s*Event Log\s*\*+$/;
 const NO_EVENTS = /^No EventLog Found\.?$/;
 const ATTRIBUTE = /(\w+)=(?:"([^"]*)"|(\S+))/g;
-const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Parses `show license eventlog` output. Never throws. */
@@ -47,7 +46,7 @@ export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEvent
   let current: LicenseEvent | null = null;
 
   for (const line of contentLines(text)) {
-    if (TITLE.test(line.trimmed) || PROMPT.test(line.trimmed)) {
+    if (TITLE.test(line.trimmed)) {
       current = null;
       continue;
     }

@@ -32,7 +32,6 @@ const IMPORT_BLOCK = /^Import Message History\b.*:$/;
 const UNDERLINE = /^=+$/;
 const NO_HISTORY = /^No past (?:Import )?history$/i;
 const CATEGORY = /^(?:Import\s+)?(\S.*?):$/;
-const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
 
 /** Parses `show license history message` output. Never throws. */
 export function parseShowLicenseHistoryMessage(text: string): ParseResult<LicenseHistoryMessageRecord> {
@@ -44,7 +43,7 @@ export function parseShowLicenseHistoryMessage(text: string): ParseResult<Licens
   let category: HistoryCategory | null = null;
 
   for (const line of contentLines(text)) {
-    if (UNDERLINE.test(line.trimmed) || PROMPT.test(line.trimmed)) {
+    if (UNDERLINE.test(line.trimmed)) {
       continue;
     }
 

@@ -51,7 +51,6 @@ const FIELDS: Readonly<Record<string, CslField>> = {
 };
 
 const FEATURE = /^Index\s+(\d+)\s+Feature:\s*(\S+)/;
-const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
 
 /** Parses CSL/RTU `show license` output. Never throws. */
 export function parseShowLicenseLegacyCsl(text: string): ParseResult<LegacyCslRecord> {
@@ -64,10 +63,6 @@ export function parseShowLicenseLegacyCsl(text: string): ParseResult<LegacyCslRe
     if (feature !== null) {
       sources[`licenses.${record.licenses.length}`] = sourceOf(line);
       record.licenses.push(emptyLicense(Number.parseInt(feature[1] ?? '', 10), feature[2] ?? ''));
-      continue;
-    }
-
-    if (PROMPT.test(line.trimmed)) {
       continue;
     }
 

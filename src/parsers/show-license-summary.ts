@@ -79,7 +79,6 @@ const SECTION_HEADERS: Readonly<Record<string, Section>> = {
 const COUNT_AND_STATUS = /^\s+(\d+)\s+(\S.*?)\s*$/;
 const TABLE_HEADER = /^License\s+Entitlement\s+tag\s+Count\s+Status$/i;
 const TABLE_RULE = /^-{5,}$/;
-const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
 const POLICY_STATUSES = new Set(['IN USE', 'NOT IN USE']);
 
 /** Parses `show license summary` output. Never throws. */
@@ -107,10 +106,6 @@ export function parseShowLicenseSummary(text: string): ParseResult<LicenseSummar
     if (line.trimmed === 'Smart Licensing is ENABLED') {
       record.smartLicensingEnabled = true;
       sources['smartLicensingEnabled'] = sourceOf(line);
-      continue;
-    }
-
-    if (PROMPT.test(line.trimmed)) {
       continue;
     }
 

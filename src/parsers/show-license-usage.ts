@@ -93,7 +93,6 @@ const HA_FIELDS: Readonly<Record<string, HaField>> = {
   'Virtual Account Name': 'virtualAccountName',
 };
 
-const PROMPT = /^[\w.:/()-]+[#>]\s*$/;
 // The section title and underline when the input comes from `show license all`.
 const SECTION_TITLE = /^(License Usage|=+)$/;
 const NO_LICENSES = /^No licenses in use$/i;
@@ -123,7 +122,7 @@ export function parseShowLicenseUsage(text: string): ParseResult<LicenseUsageRec
       continue;
     }
 
-    if (PROMPT.test(line.trimmed) || (line.indent === 0 && SECTION_TITLE.test(line.trimmed))) {
+    if (line.indent === 0 && SECTION_TITLE.test(line.trimmed)) {
       continue;
     }
 
