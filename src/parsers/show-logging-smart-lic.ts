@@ -72,6 +72,8 @@ const CUT = /\s{3,}\S/;
 const SYSTEM_MESSAGE = /%[A-Z][A-Z0-9_]*-[0-7]-[A-Z0-9_]+\s*:/;
 
 const REPORTING_REQUIRED = /required in (\d+) days?/;
+// NOTE: only the COMM_FAILED wording is in the corpus; the `restored with`
+// form for COMM_RESTORED is a guess, and a miss leaves `variables` empty.
 const COMM_PEER = /^Communications? (?:failure with|restored with) (?:the )?(.+?)(?:\s+:\s+(.*))?$/;
 
 /** Reads the SMART_LIC messages out of `show logging` output. Never throws. */
