@@ -33,7 +33,7 @@ export function valueAt(record: unknown, path: string): unknown {
   return value;
 }
 
-/** Checks that `path` holds `expected` and was read from line `line` of the capture. */
+/** Checks that `path` has the value `expected` and was read from line `line` of the capture. */
 export function expectField(result: ParseResult<unknown>, path: string, expected: unknown, line: number): void {
   expect(valueAt(result.record, path), `value of ${path}`).toEqual(expected);
   expect(result.sources[path]?.line, `source line of ${path}`).toBe(line);

@@ -150,9 +150,8 @@ function checkLinesAreReal(reported: readonly SourceLine[], inputLines: readonly
 }
 
 // TODO: these parsers let some noise lines through without listing them in
-// `unparsed` (the log parsers skip non-message lines, the eventlog parser takes
-// a line after an event as its wrapped continuation). Remove an id once its
-// parser lists every line it skips; the other checks already cover them.
+// `unparsed`. Remove an id once its parser lists every line it skips; the
+// throw and real-line checks above already cover them.
 const NOISE_NOT_YET_REPORTED: ReadonlySet<string> = new Set([
   'show-license-authorization',
   'show-license-eventlog',

@@ -8,7 +8,7 @@ export type ParsedLicensingMode = 'policy' | 'legacy';
 /** `Reporting push interval`: the text as printed and the number of days. */
 export interface ReportingInterval {
   text: string;
-  /** 0 for `0 (no reporting)`; null when the text holds no number of days. */
+  /** 0 for `0 (no reporting)`; null when the text does not start with a number of days. */
   days: number | null;
 }
 

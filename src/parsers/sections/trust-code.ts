@@ -1,9 +1,9 @@
-// The `Trust Code Installed:` section in all the shapes Smart Agent releases
-// print: `<none>`; one time stamp for the device; per UDI `Active: PID:..,SN:..`
-// with `INSTALLED on <time>` (or `NOT INSTALLED`) below; and the SA 6.3 form
-// where the header carries `Trust Code Type: CSSM` and each UDI has
-// `INSTALLED on <time>    Valid on <time>` on one line, then `Expired on`,
-// `Trust Code Type` and `Attributes`.
+// The `Trust Code Installed:` section in every shape Smart Agent releases
+// print. The header can carry `<none>` or one time stamp for the whole device.
+// Otherwise each UDI has a line `Active: PID:..,SN:..` with `INSTALLED on <time>`
+// or `NOT INSTALLED` below it. In SA 6.3 the header carries `Trust Code Type: CSSM`,
+// and each UDI has `INSTALLED on <time>    Valid on <time>` on one line, then
+// `Expired on`, `Trust Code Type` and `Attributes` lines.
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
