@@ -4,7 +4,6 @@
 // HostResult: one device's failure never stops the others.
 import { readFile } from 'node:fs/promises';
 
-import { CHECK_COMMANDS } from '../commands/catalog.js';
 import { buildFacts } from '../facts/build.js';
 import type { InventoryHost } from '../inventory/types.js';
 import { resolveSecret } from '../inventory/secrets.js';
@@ -21,6 +20,8 @@ import { broadcast } from './events.js';
 import { judgeHost } from './verdict.js';
 
 export interface HostPipelineOptions {
+  /** Catalog ids to run on each device, in order. */
+  commands: readonly string[];
   playbooks: Playbook[];
   hostKeys: HostKeyPolicy;
   /** Where raw outputs go; null keeps them in memory only. */
@@ -86,7 +87,7 @@ async function collect(host: InventoryHost, options: HostPipelineOptions, log: L
   });
 
   try {
-    for (const id of CHECK_COMMANDS) {
+    for (const id of options.commands) {
       const result = await session.run(id);
       commands.push(result);
 
@@ -131,7 +132,7 @@ function commandTimeouts(host: InventoryHost, options: HostPipelineOptions): Rec
   if (timeoutMs === null) {
     return undefined;
   }
-  return Object.fromEntries(CHECK_COMMANDS.map((id) => [id, timeoutMs]));
+  return Object.fromEntries(options.commands.map((id) => [id, timeoutMs]));
 }
 
 export interface EvaluateHostInput {

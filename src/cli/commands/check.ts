@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { checkCaptures } from '../../app/offline.js';
+import { CHECK_COMMANDS } from '../../commands/catalog.js';
 import { runFleet } from '../../app/run.js';
 import { UsageError } from '../../errors.js';
 import { filterHosts } from '../../inventory/filter.js';
@@ -56,6 +57,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
     }
     run = await runFleet(hosts, {
+      commands: CHECK_COMMANDS,
       playbooks,
       hostKeys: hostKeyPolicy(options),
       captureDir: options.captureDir,
