@@ -59,9 +59,3 @@ export function booleanOrNull(value: string): boolean | null {
 
   return null;
 }
-
-/** A whole number, or null when the text does not start with one. */
-export function integerOrNull(value: string): number | null {
-  const match = /^\s*(\d+)/.exec(value);
-  return match === null ? null : Number(match[1]);
-}
