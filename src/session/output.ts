@@ -30,9 +30,9 @@ export function stripTerminalControls(text: string): string {
  * after the key press: backspaces, spaces, backspaces, or a carriage return,
  * spaces, carriage return.
  */
-// NOTE: the exact erase bytes of IOS XE after ` --More-- ` are not documented;
-// both forms seen on terminals are handled, and any leftover backspaces are
-// applied by stripTerminalControls.
+// NOTE: the exact erase bytes of IOS XE after ` --More-- ` are not documented.
+// Both forms seen on terminals are handled here, and stripTerminalControls
+// applies any backspaces left over.
 export function removePagingMarkers(text: string, marker: string): string {
   const core = escapeRegExp(marker.trim());
   const pattern = new RegExp(` ?${core} ?(?:\\x08+ *\\x08+|\\r +\\r)?`, 'g');

@@ -30,7 +30,7 @@ export class ReadBuffer {
     return joined;
   }
 
-  /** The last characters received, enough for prompt and pager checks. */
+  /** Returns the last characters received, enough for prompt and pager checks. */
   tail(): string {
     return this.tailText;
   }
@@ -54,7 +54,7 @@ export class ReadBuffer {
     this.finish({ kind: 'closed', error });
   }
 
-  /** Waits until `condition` holds (checked now and after each append), the timeout passes, or the stream closes. */
+  /** Waits until `condition` is true (checked now and after each append), the timeout passes, or the stream closes. */
   waitFor(condition: (buffer: ReadBuffer) => boolean, timeoutMs: number): Promise<WaitOutcome> {
     if (this.waiter !== null) {
       throw new Error('ReadBuffer supports one wait at a time');

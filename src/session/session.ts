@@ -222,18 +222,18 @@ class CliSession implements Session {
   private async enterPrivilegedExec(secret: string): Promise<void> {
     const enable = requireCommand('enable');
     const newline = this.platform.newline;
-    const askedForSecret = (buffer: ReadBuffer): boolean => this.platform.enablePasswordPattern.test(buffer.tail());
+    const secretRequested = (buffer: ReadBuffer): boolean => this.platform.enablePasswordPattern.test(buffer.tail());
     const promptBack = (buffer: ReadBuffer): boolean => buffer.tail().includes('\n') && this.lastLinePrompt(buffer.tail()) !== null;
 
     this.buffer.clear();
     this.transport.write(enable.cli + newline);
-    let outcome = await this.buffer.waitFor((buffer) => askedForSecret(buffer) || promptBack(buffer), enable.timeoutMs);
+    let outcome = await this.buffer.waitFor((buffer) => secretRequested(buffer) || promptBack(buffer), enable.timeoutMs);
     this.throwUnlessMatched(outcome, `"enable" got no answer from ${this.host} within ${seconds(enable.timeoutMs)} s`);
 
-    if (askedForSecret(this.buffer)) {
+    if (secretRequested(this.buffer)) {
       this.buffer.clear();
       this.transport.write(secret + newline);
-      outcome = await this.buffer.waitFor((buffer) => askedForSecret(buffer) || promptBack(buffer), enable.timeoutMs);
+      outcome = await this.buffer.waitFor((buffer) => secretRequested(buffer) || promptBack(buffer), enable.timeoutMs);
       this.throwUnlessMatched(outcome, `the enable secret got no answer from ${this.host} within ${seconds(enable.timeoutMs)} s`);
     }
 
@@ -250,7 +250,7 @@ class CliSession implements Session {
 
   private async execute(command: CatalogCommand): Promise<CommandResult> {
     if (this.closedReason !== null) {
-      throw this.closedReason;
+      throw new SessionError('disconnected', this.host, `"${command.cli}" was not sent: the session to ${this.host} is closed (${this.closedReason.message})`);
     }
 
     const timeoutMs = this.options.commandTimeoutMs?.[command.id] ?? command.timeoutMs;
@@ -270,6 +270,8 @@ class CliSession implements Session {
         return false;
       }
       // The echo line ends before the prompt can count.
+      // NOTE: output that itself contains this device's prompt at the very end
+      // of a received chunk would end the command early; no capture seen so far does.
       return buffer.length > tail.length || tail.replace(promptAtEnd, '').includes('\n');
     };
     const paged = (buffer: ReadBuffer): boolean => buffer.length > answeredAt && pagerAtEnd.test(buffer.tail());
@@ -321,7 +323,7 @@ class CliSession implements Session {
     throw toSessionError(outcome.error, this.host);
   }
 
-  /** The prompt when the text after the last line break is one, else null. */
+  /** Returns the prompt when the text after the last line break is one, else null. */
   private lastLinePrompt(tail: string): string | null {
     const lastLine = stripTerminalControls(tail.slice(tail.lastIndexOf('\n') + 1)).replace(/^\r+/, '');
     const match = this.platform.promptPattern.exec(lastLine);

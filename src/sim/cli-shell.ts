@@ -9,7 +9,7 @@ const PAGER_MARKER = ' --More-- ';
 const PAGER_ERASE = '\b'.repeat(PAGER_MARKER.length) + ' '.repeat(PAGER_MARKER.length) + '\b'.repeat(PAGER_MARKER.length);
 /** Bytes per write; odd on purpose so chunks end at arbitrary places. */
 const CHUNK_BYTES = 777;
-/** IOS asks for the enable secret three times before `% Bad secrets`. */
+/** IOS prompts for the enable secret three times before `% Bad secrets`. */
 const ENABLE_ATTEMPTS = 3;
 /** Page length before `terminal length 0`; the IOS default is 24 lines. */
 const DEFAULT_TERMINAL_LENGTH = 24;

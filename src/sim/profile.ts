@@ -13,15 +13,15 @@ export interface DeviceProfile {
   hostname: string;
   username: string;
   password: string;
-  /** When set, the session starts in user exec (`>`) and `enable` asks for this secret. */
+  /** When set, the session starts in user exec (`>`) and `enable` prompts for this secret. */
   enableSecret?: string;
   /** Message of the day written before the first prompt. */
   motd?: string;
   /** Output per CLI text, e.g. `show license status`, as the file holds it. */
   commands: Record<string, string>;
-  /** Delay before each answer, in milliseconds. */
+  /** Delay before each response, in milliseconds. */
   latencyMs?: number;
-  /** CLI texts the device echoes but never answers (for timeout tests). */
+  /** CLI texts the device echoes but never responds to (for timeout tests). */
   hangCommands?: string[];
   /** CLI texts on which the device closes the connection, for disconnect tests. */
   dropCommands?: string[];

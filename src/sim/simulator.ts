@@ -39,7 +39,7 @@ export interface SimulatorOptions {
   host?: '127.0.0.1';
   /** First port; device i listens on basePort + i. Default: ports assigned by the OS. */
   basePort?: number;
-  /** Delay before each CLI answer, in milliseconds, for profiles that set none. */
+  /** Delay before each CLI response, in milliseconds, for profiles that set none. */
   latencyMs?: number;
   logger?: Logger;
 }
@@ -242,8 +242,8 @@ function findAuthorizedKey(lines: readonly string[], algorithm: string, blob: Bu
   return null;
 }
 
-function secretsEqual(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
+function secretsEqual(received: string, expected: string): boolean {
+  const a = Buffer.from(received);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -20,7 +20,7 @@ interface Ssh2ErrorFields {
 /**
  * Classifies an error emitted by the ssh2 client. `endpoint` is `host:port`
  * for the message. Host key failures are classified by the verifier, which
- * knows why it rejected the key, so they do not pass through here.
+ * records why it rejected the key, so they do not pass through here.
  */
 export function classifySshError(error: Error, endpoint: string): TransportError {
   const { level, code } = error as Error & Ssh2ErrorFields;

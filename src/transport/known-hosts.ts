@@ -21,12 +21,12 @@ export type HostKeyStatus =
   | { status: 'changed'; entry: KnownHostsEntry }
   | { status: 'revoked'; entry: KnownHostsEntry };
 
-/** The name OpenSSH writes and hashes for a host: `host` on port 22, `[host]:port` otherwise. */
+/** Returns the name OpenSSH writes and hashes for a host: `host` on port 22, `[host]:port` otherwise. */
 export function knownHostsName(host: string, port: number): string {
   return port === 22 ? host : `[${host}]:${port}`;
 }
 
-/** The OpenSSH fingerprint of a public key blob: `SHA256:` and unpadded base64. */
+/** Returns the OpenSSH fingerprint of a public key blob: `SHA256:` and unpadded base64. */
 export function sha256Fingerprint(keyBlob: Buffer): string {
   const digest = createHash('sha256').update(keyBlob).digest('base64');
   return `SHA256:${digest.replace(/=+$/, '')}`;
@@ -119,7 +119,7 @@ function wildcardMatches(pattern: string, name: string): boolean {
 
 /**
  * Looks a presented host key up. A matching `@revoked` line wins over
- * everything; then an equal key makes the host known; then a different key of
+ * everything. Next, an equal key makes the host known, and a different key of
  * the same type makes it changed. A host recorded only with other key types
  * is unknown, as OpenSSH treats it.
  */
@@ -145,7 +145,7 @@ export function lookupHostKey(entries: readonly KnownHostsEntry[], name: string,
   return { status: 'unknown' };
 }
 
-/** The line accept-new appends: `[host]:port type base64`. */
+/** Formats the line accept-new appends: `[host]:port type base64`. */
 export function formatKnownHostsLine(name: string, keyType: string, key: Buffer): string {
   return `${name} ${keyType} ${key.toString('base64')}`;
 }

@@ -105,7 +105,7 @@ export async function openTransport(options: TransportOptions): Promise<Transpor
     client.shell(PTY, (error, stream) => {
       if (error !== undefined && error !== null) {
         client.end();
-        reject(new TransportError('protocol', `${endpoint} refused an interactive shell: ${error.message}`, { cause: error }));
+        reject(new TransportError('protocol', `${endpoint} rejected the request for an interactive shell: ${error.message}`, { cause: error }));
         return;
       }
       resolve(stream);
@@ -182,7 +182,7 @@ class SshTransport implements Transport {
     this.closing = true;
     this.client.end();
 
-    // A device that does not answer the SSH disconnect must not hold the caller.
+    // A device that never closes its side after the SSH disconnect must not block the caller.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -287,7 +287,7 @@ function answerWithPassword(password: string, logger: Logger) {
   return (_name: string, _instructions: string, _lang: string, prompts: Prompt[], finish: KeyboardInteractiveCallback): void => {
     // Servers may send an empty round first; the password goes to the single prompt.
     if (prompts.length > 1) {
-      logger.debug('keyboard-interactive asked several questions; only the first gets the password', { prompts: prompts.length });
+      logger.debug('keyboard-interactive sent several prompts; only the first gets the password', { prompts: prompts.length });
     }
     finish(prompts.map((_prompt, index) => (index === 0 ? password : '')));
   };

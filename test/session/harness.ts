@@ -18,7 +18,7 @@ export async function readDeviceOutput(device: string, file: string): Promise<st
   return readFile(path.join(DEVICES_DIR, device, file), 'utf8');
 }
 
-/** A profile built on a demo device's real outputs, with test settings on top. */
+/** Builds a profile on a demo device's real outputs, with test settings on top. */
 export async function testProfile(name: string, overrides: Partial<DeviceProfile> = {}): Promise<DeviceProfile> {
   const base = await loadDeviceProfile(path.join(DEVICES_DIR, RICH_DEVICE));
   return { ...base, name, hostname: name, username: 'netops', password: 'test-password', ...overrides };

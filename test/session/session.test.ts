@@ -261,7 +261,11 @@ describe('Session.run', () => {
     expect((error as SessionError).kind).toBe('timeout');
     expect((error as SessionError).message).toContain('"show license all"');
     expect((error as SessionError).message).toContain('0.3 s');
-    await expect(session.run('show-license-udi')).rejects.toBeInstanceOf(SessionError);
+
+    const next = await session.run('show-license-udi').catch((caught: unknown) => caught);
+    expect(next).toBeInstanceOf(SessionError);
+    expect((next as SessionError).kind).toBe('disconnected');
+    expect((next as SessionError).message).toContain('"show license udi" was not sent');
   });
 
   it('reports a dropped connection as disconnected', async () => {

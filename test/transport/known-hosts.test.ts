@@ -115,8 +115,7 @@ describe('lookupHostKey', () => {
 
     const result = lookupHostKey(entries, name, presented.type, presented.blob);
 
-    expect(result.status).toBe('known');
-    expect(result.status === 'known' && result.entry.line).toBe(2);
+    expect(result).toMatchObject({ status: 'known', entry: { line: 2 } });
   });
 
   it('reports a different key of the same type as changed', () => {
@@ -126,8 +125,7 @@ describe('lookupHostKey', () => {
 
     const result = lookupHostKey(entries, name, presented.type, presented.blob);
 
-    expect(result.status).toBe('changed');
-    expect(result.status === 'changed' && result.entry.line).toBe(1);
+    expect(result).toMatchObject({ status: 'changed', entry: { line: 1 } });
   });
 
   it('treats a host recorded with other key types as unknown', () => {

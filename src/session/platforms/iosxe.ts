@@ -7,7 +7,7 @@ export interface PlatformProfile {
   promptPattern: RegExp;
   /** Device-side error lines, matched at the start of a line of command output. */
   failureMarkers: readonly string[];
-  /** Matches the tail of output when the device asks for the enable secret. */
+  /** Matches the tail of output when the device prompts for the enable secret. */
   enablePasswordPattern: RegExp;
   /** The pager prompt shown when paging is still on. */
   pagingMarker: string;
@@ -15,7 +15,7 @@ export interface PlatformProfile {
   pagingContinue: string;
   /** Catalog ids run right after the prompt (and enable), in this order. */
   onOpenCommands: readonly string[];
-  /** What ends a command line. */
+  /** Line terminator sent after each command. */
   newline: string;
   /** Quiet time after a candidate prompt before the login prompt is trusted, so a banner line ending in `#` or `>` is not taken for it. */
   promptSettleMs: number;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+
+import { extractCommandOutput, findFailure, removePagingMarkers, stripTerminalControls } from '../../src/session/output.js';
+import { IOSXE } from '../../src/session/platforms/iosxe.js';
+
+describe('stripTerminalControls', () => {
+  it('removes ANSI sequences', () => {
+    expect(stripTerminalControls('\x1b[?25lUDI: PID:C9300\x1b[0m\r\n\x1b]0;title\x07')).toBe('UDI: PID:C9300\r\n');
+  });
+
+  it('applies backspaces within a line', () => {
+    expect(stripTerminalControls('show licx\x08ense\r\n')).toBe('show license\r\n');
+  });
+
+  it('keeps text without controls unchanged', () => {
+    const text = 'Smart Licensing Status\n======================\r\n\tTab\n';
+    expect(stripTerminalControls(text)).toBe(text);
+  });
+});
+
+describe('removePagingMarkers', () => {
+  it('removes the marker with a backspace erase', () => {
+    const erase = '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10);
+    expect(removePagingMarkers(`line 23\r\n --More-- ${erase}line 24\r\n`, IOSXE.pagingMarker)).toBe('line 23\r\nline 24\r\n');
+  });
+
+  it('removes the marker with a carriage-return erase', () => {
+    expect(removePagingMarkers('line 23\r\n --More-- \r          \rline 24\r\n', IOSXE.pagingMarker)).toBe('line 23\r\nline 24\r\n');
+  });
+});
+
+describe('extractCommandOutput', () => {
+  it('drops the echo and the trailing prompt', () => {
+    expect(extractCommandOutput('show license udi\r\nUDI: PID:C9300\r\nsw1#', 'show license udi', 'sw1#')).toBe('UDI: PID:C9300\r\n');
+  });
+
+  it('keeps a first line without the echo', () => {
+    expect(extractCommandOutput('UDI: PID:C9300\r\nsw1#', 'show license udi', 'sw1#')).toBe('UDI: PID:C9300\r\n');
+  });
+
+  it('strips a prompt glued to the last line', () => {
+    expect(extractCommandOutput('show license udi\r\nUDI: PID:C9300sw1#', 'show license udi', 'sw1#')).toBe('UDI: PID:C9300');
+  });
+
+  it('keeps prompt-like text inside the output', () => {
+    const output = 'router#show license all\nsw1#\nUDI: PID:C9300\n';
+    expect(extractCommandOutput(`show license all\r\n${output}sw1#`, 'show license all', 'sw1#')).toBe(output);
+  });
+});
+
+describe('findFailure', () => {
+  it.each([
+    ["        ^\r\n% Invalid input detected at '^' marker.\r\n\r\n", '% Invalid input detected', "% Invalid input detected at '^' marker."],
+    ['% Incomplete command.\r\n', '% Incomplete command', '% Incomplete command.'],
+    ['% Ambiguous command:  "show lic"\r\n', '% Ambiguous command', '% Ambiguous command:  "show lic"'],
+    ['Command authorization failed.\r\n', 'Command authorization failed', 'Command authorization failed.'],
+    ['% Authorization failed.\r\n', '% Authorization failed', '% Authorization failed.'],
+  ])('finds %j', (output, marker, message) => {
+    expect(findFailure(output, IOSXE.failureMarkers)).toEqual({ marker, message });
+  });
+
+  it('ignores markers inside a line', () => {
+    expect(findFailure('  Failure Reason: text % Invalid input detected\r\n', IOSXE.failureMarkers)).toBeNull();
+  });
+});
+
+describe('IOSXE.promptPattern', () => {
+  it.each([
+    ['sw1#', true],
+    ['sw1>', true],
+    ['core-01.lab_a#', true],
+    ['Switch(standby)#', true],
+    ['sw1# ', true],
+    ['sw1#\x07', true],
+    ['sw1 #', false],
+    ['Password:', false],
+    ['', false],
+  ])('%j is a prompt: %s', (line, expected) => {
+    expect(IOSXE.promptPattern.test(line)).toBe(expected);
+  });
+});
