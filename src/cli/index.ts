@@ -24,7 +24,6 @@ async function main(argv: string[]): Promise<number> {
     },
     version: readVersion(),
   });
-  program.exitOverride();
 
   try {
     await program.parseAsync(argv);

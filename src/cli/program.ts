@@ -29,6 +29,8 @@ export function buildProgram(io: ProgramIo): Command {
     .description('Diagnose Cisco IOS XE Smart Licensing Using Policy problems across a fleet, over read-only SSH.')
     .version(io.version)
     .showHelpAfterError('(run with --help for usage)')
+    // Commander throws instead of exiting, so the entry point decides every exit code.
+    .exitOverride()
     .addHelpText('after', `\nExample:\n  $ sldiag check -i inventory.yaml\n  $ sldiag check --help`);
 
   program

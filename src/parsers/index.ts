@@ -26,6 +26,7 @@ export const PARSERS: Record<string, Parser<unknown>> = {
   'show-license-history-message': parseShowLicenseHistoryMessage,
   // Bare `show license` prints CSL/RTU feature blocks on devices without Smart Licensing.
   'show-license': parseShowLicenseLegacyCsl,
-  // Only the %SMART_LIC- messages of the log are read.
+  // Only the %SMART_LIC- messages of the log are read, so the filtered and the full log parse alike.
+  'show-logging-smart-lic': parseShowLoggingSmartLic,
   'show-logging': parseShowLoggingSmartLic,
 };

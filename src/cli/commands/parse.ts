@@ -1,9 +1,14 @@
 // `sldiag parse`: print what a parser reads from one saved output.
 import { readFile } from 'node:fs/promises';
 
-import { slugOf } from '../../commands/catalog.js';
+import { findCommand, slugOf } from '../../commands/catalog.js';
 import { UsageError } from '../../errors.js';
 import { PARSERS } from '../../parsers/index.js';
+import { parseSlac } from '../../parsers/slac.js';
+import type { Parser } from '../../parsers/types.js';
+
+/** Parsers for files that are not command output. */
+const FILE_PARSERS: Record<string, Parser<unknown>> = { slac: parseSlac };
 
 export interface ParseCommandOptions {
   command: string;
@@ -14,10 +19,11 @@ export interface ParseCommandOptions {
 }
 
 export async function parseCommand(options: ParseCommandOptions): Promise<number> {
-  const id = slugOf(options.command.replace(/\.txt$/, ''));
-  const parser = PARSERS[id];
+  const name = options.command.replace(/\.txt$/, '');
+  const id = findCommand(name)?.id ?? slugOf(name);
+  const parser = PARSERS[id] ?? FILE_PARSERS[id];
   if (parser === undefined) {
-    const known = Object.keys(PARSERS).sort().join(', ');
+    const known = [...Object.keys(PARSERS), ...Object.keys(FILE_PARSERS)].sort().join(', ');
     throw new UsageError(`no parser for "${options.command}"; known commands: ${known}`);
   }
 
