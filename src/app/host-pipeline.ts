@@ -9,6 +9,7 @@ import type { InventoryHost } from '../inventory/types.js';
 import { resolveSecret } from '../inventory/secrets.js';
 import type { Logger } from '../log/logger.js';
 import type { CommandResult } from '../model/command.js';
+import { toCommandRecord } from '../model/command.js';
 import type { ErrorKind, HostError, HostResult } from '../model/result.js';
 import { evaluatePlaybooks } from '../playbooks/evaluate.js';
 import type { Playbook } from '../playbooks/types.js';
@@ -160,7 +161,7 @@ export function evaluateHost(input: EvaluateHostInput): HostResult {
     address: input.address,
     status: judgeHost({ error, unreachable, collected, findings }),
     error,
-    commands: input.commands,
+    commands: input.commands.map(toCommandRecord),
     facts,
     findings,
     startedAt: input.startedAt,

@@ -18,3 +18,18 @@ export interface CommandResult {
   startedAt: string;
   finishedAt: string;
 }
+
+/**
+ * A command result without its output, as kept in run results: a fleet run
+ * holds one per command per device, and outputs would make memory grow with
+ * fleet size.
+ */
+export interface CommandRecord extends Omit<CommandResult, 'output'> {
+  /** Size of the output in bytes (UTF-8). */
+  bytes: number;
+}
+
+export function toCommandRecord(result: CommandResult): CommandRecord {
+  const { output, ...rest } = result;
+  return { ...rest, bytes: Buffer.byteLength(output) };
+}

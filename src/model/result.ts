@@ -1,5 +1,5 @@
 // The result of one run: every host yields exactly one HostResult.
-import type { CommandResult } from './command.js';
+import type { CommandRecord } from './command.js';
 import type { DeviceFacts } from './facts.js';
 import type { Finding } from './finding.js';
 
@@ -28,7 +28,8 @@ export interface HostResult {
   address: string;
   status: HostStatus;
   error: HostError | null;
-  commands: CommandResult[];
+  /** What was sent and how it went; the outputs themselves live in the capture directory. */
+  commands: CommandRecord[];
   facts: DeviceFacts | null;
   findings: Finding[];
   startedAt: string;

@@ -42,7 +42,7 @@ function hostJson(host: HostResult): Record<string, unknown> {
       command: command.command,
       failed: command.failure !== null,
       failure: command.failure,
-      bytes: Buffer.byteLength(command.output),
+      bytes: command.bytes,
     })),
     facts: host.facts === null ? null : factsSummary(host.facts),
     findings: host.findings,

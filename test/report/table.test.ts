@@ -13,7 +13,7 @@ const failing: HostResult = {
     {
       id: 'show-license-status',
       command: 'show license status',
-      output: "% Invalid input detected at '^' marker.",
+      bytes: 40,
       failure: { marker: '% Invalid input detected', message: "% Invalid input detected at '^' marker." },
       startedAt: '2026-01-01T00:00:00.000Z',
       finishedAt: '2026-01-01T00:00:00.100Z',
