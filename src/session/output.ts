@@ -44,15 +44,22 @@ export function removePagingMarkers(text: string, marker: string): string {
  * The echo is dropped only when the first line contains the command text.
  */
 export function extractCommandOutput(raw: string, cli: string, prompt: string): string {
-  let output = raw;
+  return removeTrailingPrompt(removeEcho(raw, cli), prompt);
+}
 
-  const firstNewline = output.indexOf('\n');
-  if (firstNewline !== -1 && output.slice(0, firstNewline).includes(cli)) {
-    output = output.slice(firstNewline + 1);
+/** Drops the first line when it contains the command text, the way the device echoes it. */
+export function removeEcho(text: string, cli: string): string {
+  const firstNewline = text.indexOf('\n');
+  if (firstNewline !== -1 && text.slice(0, firstNewline).includes(cli)) {
+    return text.slice(firstNewline + 1);
   }
+  return text;
+}
 
+/** Drops the prompt (with trailing spaces or BEL) at the very end of the text. */
+export function removeTrailingPrompt(text: string, prompt: string): string {
   const trailingPrompt = new RegExp(`${escapeRegExp(prompt)}[ \\x07]*$`);
-  return output.replace(trailingPrompt, '');
+  return text.replace(trailingPrompt, '');
 }
 
 /** Finds the first device error line, e.g. `% Invalid input detected at '^' marker.` */

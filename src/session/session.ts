@@ -8,7 +8,8 @@ import type { CommandResult } from '../model/command.js';
 import type { ErrorKind } from '../model/result.js';
 import { TransportError } from '../transport/errors.js';
 import { openTransport, type Transport } from '../transport/ssh-transport.js';
-import { escapeRegExp, extractCommandOutput, findFailure, removePagingMarkers, stripTerminalControls } from './output.js';
+import { escapeRegExp, findFailure, stripTerminalControls } from './output.js';
+import { CommandOutputStream } from './output-stream.js';
 import { IOSXE, type PlatformProfile } from './platforms/iosxe.js';
 import { ReadBuffer, type WaitOutcome } from './read-buffer.js';
 
@@ -48,10 +49,20 @@ export interface SessionOptions {
   platform?: PlatformProfile;
 }
 
+export interface RunOptions {
+  /**
+   * Receives the cleaned output while it arrives, in pieces of whole lines
+   * (the last piece may lack a final newline). The pieces joined equal the
+   * result's `output`. A throwing handler fails the command with kind
+   * `internal` once the prompt is back; the session stays usable.
+   */
+  onData?: (chunk: string) => void;
+}
+
 export interface Session {
   /** The exec prompt, e.g. `edge-01#`. */
   readonly prompt: string;
-  run(commandId: string): Promise<CommandResult>;
+  run(commandId: string, options?: RunOptions): Promise<CommandResult>;
   close(): Promise<void>;
 }
 
@@ -120,6 +131,8 @@ class CliSession implements Session {
   private readonly host: string;
   private queue: Promise<unknown> = Promise.resolve();
   private closedReason: SessionError | null = null;
+  /** The output of the command now running, cleaned as it arrives. */
+  private outputStream: CommandOutputStream | null = null;
 
   constructor(
     private readonly transport: Transport,
@@ -133,6 +146,7 @@ class CliSession implements Session {
     transport.listen({
       data: (text) => {
         options.onTranscript?.(text);
+        this.outputStream?.push(text);
         this.buffer.append(text);
       },
       closed: (error) => {
@@ -163,9 +177,9 @@ class CliSession implements Session {
     }
   }
 
-  async run(commandId: string): Promise<CommandResult> {
+  async run(commandId: string, options: RunOptions = {}): Promise<CommandResult> {
     const command = this.requireCollectCommand(commandId);
-    return this.enqueue(() => this.execute(command));
+    return this.enqueue(() => this.execute(command, options));
   }
 
   async close(): Promise<void> {
@@ -248,7 +262,15 @@ class CliSession implements Session {
     this.logger.debug('entered privileged exec', { prompt });
   }
 
-  private async execute(command: CatalogCommand): Promise<CommandResult> {
+  private async execute(command: CatalogCommand, options: RunOptions = {}): Promise<CommandResult> {
+    try {
+      return await this.executeStreaming(command, options);
+    } finally {
+      this.outputStream = null;
+    }
+  }
+
+  private async executeStreaming(command: CatalogCommand, options: RunOptions): Promise<CommandResult> {
     if (this.closedReason !== null) {
       throw new SessionError('disconnected', this.host, `"${command.cli}" was not sent: the session to ${this.host} is closed (${this.closedReason.message})`);
     }
@@ -262,6 +284,8 @@ class CliSession implements Session {
 
     this.logger.debug('command started', { command: command.id, timeoutMs });
     this.buffer.clear();
+    const stream = new CommandOutputStream({ cli: command.cli, prompt: this.currentPrompt, pagingMarker: this.platform.pagingMarker, onData: options.onData });
+    this.outputStream = stream;
     this.transport.write(command.cli + this.platform.newline);
 
     const done = (buffer: ReadBuffer): boolean => {
@@ -295,11 +319,14 @@ class CliSession implements Session {
       this.logger.warn('paging was on; answered pager prompts', { command: command.id, pages });
     }
 
-    const cleaned = stripTerminalControls(removePagingMarkers(this.buffer.text(), this.platform.pagingMarker));
-    const output = extractCommandOutput(cleaned, command.cli, this.currentPrompt);
+    const output = stream.finish();
     const failure = findFailure(output, this.platform.failureMarkers);
     const finishedAt = new Date();
     this.buffer.clear();
+
+    if (stream.error !== null) {
+      throw new SessionError('internal', this.host, `the output handler for "${command.cli}" on ${this.host} failed: ${stream.error.message}`, { cause: stream.error });
+    }
 
     this.logger.debug('command finished', { command: command.id, chars: output.length, ms: finishedAt.getTime() - startedAt.getTime(), failure: failure?.marker });
     return { id: command.id, command: command.cli, output, failure, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { extractCommandOutput, findFailure, removePagingMarkers, stripTerminalControls } from '../../src/session/output.js';
+import { CommandOutputStream } from '../../src/session/output-stream.js';
 import { IOSXE } from '../../src/session/platforms/iosxe.js';
 
 describe('stripTerminalControls', () => {
@@ -77,5 +78,32 @@ describe('IOSXE.promptPattern', () => {
     ['', false],
   ])('%j is a prompt: %s', (line, expected) => {
     expect(IOSXE.promptPattern.test(line)).toBe(expected);
+  });
+});
+
+describe('CommandOutputStream', () => {
+  const erase = '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10);
+  const raw = `show license udi\r\nline 1\r\n\x1b[0mline 2\r\n --More-- ${erase}line 3 with licx\bense\r\nlast line without newlinesw1#`;
+
+  it.each([1, 2, 3, 7, 64, raw.length])('matches whole-text clean-up in chunks of %i', (size) => {
+    const chunks: string[] = [];
+    const stream = new CommandOutputStream({ cli: 'show license udi', prompt: 'sw1#', pagingMarker: IOSXE.pagingMarker, onData: (chunk) => chunks.push(chunk) });
+
+    for (let offset = 0; offset < raw.length; offset += size) {
+      stream.push(raw.slice(offset, offset + size));
+    }
+    const output = stream.finish();
+
+    const whole = extractCommandOutput(stripTerminalControls(removePagingMarkers(raw, IOSXE.pagingMarker)), 'show license udi', 'sw1#');
+    expect(output).toBe(whole);
+    expect(output).toBe('line 1\r\nline 2\r\nline 3 with license\r\nlast line without newline');
+    expect(chunks.join('')).toBe(output);
+  });
+
+  it('keeps a first line without the echo', () => {
+    const stream = new CommandOutputStream({ cli: 'show license udi', prompt: 'sw1#', pagingMarker: IOSXE.pagingMarker });
+    stream.push('UDI: PID:C9300\r\nsw1#');
+
+    expect(stream.finish()).toBe('UDI: PID:C9300\r\n');
   });
 });

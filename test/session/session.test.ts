@@ -30,10 +30,19 @@ beforeAll(async () => {
       await testProfile('lab-slow', { latencyMs: 40 }),
       await testProfile('Lab_Sw.2-(a)'),
       await testProfile('lab-drop', { dropCommands: ['show license all'] }),
+      await testProfile('lab-big', { commands: { 'show platform software sl-infra all': await bigOutput() } }),
     ],
   });
   knownHosts = await writeKnownHosts(temp.path, simulator);
 });
+
+/** Real tech support output repeated past 10 MB, as a stand-in for a large sl-infra dump. */
+async function bigOutput(): Promise<string> {
+  const techSupport = await readDeviceOutput(RICH_DEVICE, 'show-license-tech-support.txt');
+  return techSupport.repeat(Math.ceil(BIG_OUTPUT_BYTES / techSupport.length));
+}
+
+const BIG_OUTPUT_BYTES = 10 * 1024 * 1024 + 1;
 
 afterAll(async () => {
   await simulator.stop();
@@ -307,5 +316,61 @@ describe('Session.run', () => {
     const transcript = chunks.join('');
     expect(transcript).toContain('lab-sw1#show license udi\r\n');
     expect(transcript).toContain(await readDeviceOutput(RICH_DEVICE, 'show-license-udi.txt'));
+  });
+
+  it('streams the cleaned output to onData', async () => {
+    const session = await open('lab-sw1');
+    try {
+      const chunks: string[] = [];
+      const result = await session.run('show-license-tech-support', { onData: (chunk) => chunks.push(chunk) });
+
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.join('')).toBe(result.output);
+      expect(result.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-tech-support.txt'));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('streams paged output without pager markers', async () => {
+    const session = await open('lab-paging');
+    try {
+      const chunks: string[] = [];
+      const result = await session.run('show-license-tech-support', { onData: (chunk) => chunks.push(chunk) });
+
+      expect(chunks.join('')).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-tech-support.txt'));
+      expect(chunks.some((chunk) => chunk.includes('--More--'))).toBe(false);
+      expect(result.output).toBe(chunks.join(''));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('collects an output larger than 10 MB', async () => {
+    const session = await open('lab-big');
+    try {
+      let streamed = 0;
+      const result = await session.run('show-platform-software-sl-infra-all', { onData: (chunk) => { streamed += chunk.length; } });
+
+      expect(result.output.length).toBeGreaterThan(BIG_OUTPUT_BYTES);
+      expect(result.output === (await bigOutput())).toBe(true);
+      expect(streamed).toBe(result.output.length);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('fails the command when onData throws', async () => {
+    const session = await open('lab-sw1');
+    try {
+      const error = await session.run('show-license-udi', { onData: () => { throw new Error('disk full'); } }).catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(SessionError);
+      expect((error as SessionError).kind).toBe('internal');
+      expect((error as SessionError).message).toContain('disk full');
+      expect((await session.run('show-license-udi')).failure).toBeNull();
+    } finally {
+      await session.close();
+    }
   });
 });
