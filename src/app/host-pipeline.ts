@@ -32,6 +32,8 @@ export interface HostPipelineOptions {
   observers: readonly RunObserver[];
   /** One timeout for every collected command, in milliseconds; overrides the inventory and the catalog. */
   commandTimeoutMs: number | null;
+  /** Aborting closes open sessions; hosts not yet started are reported as not collected. */
+  signal?: AbortSignal;
 }
 
 /** Kinds that mean the device was never reached or the session broke down. */
@@ -50,7 +52,7 @@ export async function checkHost(host: InventoryHost, options: HostPipelineOption
   try {
     await collect(host, options, log, commands);
   } catch (caught) {
-    error = toHostError(caught);
+    error = options.signal?.aborted ? interrupted(commands) : toHostError(caught);
     log.error('collection stopped', { kind: error.kind, error: error.message });
   }
 
@@ -87,8 +89,18 @@ async function collect(host: InventoryHost, options: HostPipelineOptions, log: L
     logger: log,
   });
 
+  // Ctrl-C closes the session, which ends a command in progress at once.
+  const closeOnAbort = (): void => {
+    log.info('closing the session: run interrupted');
+    void session.close().catch(() => {});
+  };
+  options.signal?.addEventListener('abort', closeOnAbort, { once: true });
+
   try {
     for (const id of options.commands) {
+      if (options.signal?.aborted) {
+        throw new Error('interrupted');
+      }
       const result = await session.run(id);
       commands.push(result);
 
@@ -101,6 +113,7 @@ async function collect(host: InventoryHost, options: HostPipelineOptions, log: L
       broadcast(options.observers, { type: 'command-finished', host: host.name, result });
     }
   } finally {
+    options.signal?.removeEventListener('abort', closeOnAbort);
     await session.close().catch((caught: Error) => log.debug('session close failed', { error: caught.message }));
   }
 }
@@ -177,6 +190,13 @@ function rejectedEverything(commands: CommandResult[]): HostError {
   return {
     kind: 'rejected',
     message: `the device rejected every command; "${first.command}" returned: ${first.failure?.marker ?? 'no output'}`,
+  };
+}
+
+function interrupted(commands: CommandResult[]): HostError {
+  return {
+    kind: 'interrupted',
+    message: `the run was interrupted after ${commands.length} command${commands.length === 1 ? '' : 's'} on this device`,
   };
 }
 

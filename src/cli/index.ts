@@ -12,13 +12,19 @@ import { PlaybookError } from '../playbooks/types.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
 
+/** Exit code after a second Ctrl-C: 128 + SIGINT, as shells report it. */
+const EXIT_INTERRUPTED_TWICE = 130;
+
 async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const interrupt = handleInterrupts();
 
   const program = buildProgram({
     write: (text) => process.stdout.write(text),
     readStdin,
-    untilStopped,
+    untilStopped: () => new Promise((resolve) => interrupt.addEventListener('abort', () => resolve(), { once: true })),
+    interrupt,
+    progressStream: process.stderr.isTTY ? process.stderr : null,
     setExitCode: (code) => {
       exitCode = code;
     },
@@ -58,11 +64,26 @@ function readStdin(): Promise<string> {
   });
 }
 
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+/**
+ * The first Ctrl-C (or SIGTERM) aborts the returned signal: no new device is
+ * started, open sessions close, and the report covers what finished. The
+ * second one exits at once.
+ */
+function handleInterrupts(): AbortSignal {
+  const controller = new AbortController();
+
+  const onSignal = (): void => {
+    if (controller.signal.aborted) {
+      process.stderr.write('sldiag: interrupted again; exiting now\n');
+      process.exit(EXIT_INTERRUPTED_TWICE);
+    }
+    process.stderr.write('\nsldiag: interrupted; closing sessions and reporting the devices finished so far (Ctrl-C again exits at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  return controller.signal;
 }
 
 function readVersion(): string {

@@ -10,6 +10,10 @@ export interface ProgramIo {
   write: (text: string) => void;
   readStdin: () => Promise<string>;
   untilStopped: () => Promise<void>;
+  /** Aborted by the first Ctrl-C. */
+  interrupt: AbortSignal;
+  /** Where a live progress bar may go; null when stderr is not a terminal. */
+  progressStream: NodeJS.WriteStream | null;
   setExitCode: (code: number) => void;
   version: string;
 }
@@ -38,7 +42,11 @@ export function buildProgram(io: ProgramIo): Command {
     .description('collect the license show commands from each device and evaluate every playbook')
     .option('-i, --inventory <file>', 'inventory YAML file', 'inventory.yaml')
     .option('--limit <pattern>', 'only these hosts: comma-separated host names, group names, tag:NAME or globs (default: all hosts)')
-    .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'report format: table, json (one document at the end) or jsonl (one line per device as it finishes)')
+        .choices(['table', 'json', 'jsonl'])
+        .default('table'),
+    )
     .option('--fail-on <level>', 'lowest finding that makes the exit code 1: warn, fail or never', 'warn')
     .option('--concurrency <devices>', 'devices checked at the same time', '50')
     .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
@@ -50,6 +58,7 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--command-timeout <seconds>', 'time allowed for each command, in seconds (default: per command, 60 to 300)')
     .option('--now <time>', 'evaluate deadlines as of this ISO 8601 time instead of the devices\' own clocks or now')
     .option('-v, --verbose', 'list passed and skipped checks too', false)
+    .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
     .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (raw: Record<string, unknown>) => {
@@ -62,7 +71,7 @@ export function buildProgram(io: ProgramIo): Command {
         await checkCommand({
           inventory: raw['inventory'] as string,
           limit: (raw['limit'] as string | undefined) ?? null,
-          format: raw['format'] as 'table' | 'json',
+          format: raw['format'] as 'table' | 'json' | 'jsonl',
           failOn: parseChoice<FailOn>('--fail-on', raw['failOn'] as string, ['warn', 'fail', 'never']),
           concurrency: parseInteger('--concurrency', raw['concurrency'] as string, 1, 2000),
           captureDir,
@@ -73,6 +82,8 @@ export function buildProgram(io: ProgramIo): Command {
           commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
           now: optional(raw['now'], (value) => parseInstant('--now', value)),
           verbose: raw['verbose'] === true,
+          progressStream: raw['quiet'] === true ? null : io.progressStream,
+          signal: io.interrupt,
           logLevel: parseChoice<LogLevel>('--log-level', raw['logLevel'] as string, ['debug', 'info', 'warn', 'error', 'silent']),
           write: io.write,
         }),

@@ -57,7 +57,17 @@ export async function loadInventory(file: string): Promise<Inventory> {
     throw new InventoryError(sortProblems(problems));
   }
 
-  return { file: absolute, hosts };
+  return { file: absolute, hosts, groupLimits: groupLimits(validated) };
+}
+
+function groupLimits(validated: ValidatedInventory): Record<string, number> {
+  const limits: Record<string, number> = {};
+  for (const [name, group] of validated.groups) {
+    if (group?.maxSessions !== undefined) {
+      limits[name] = group.maxSessions;
+    }
+  }
+  return limits;
 }
 
 /** Returns the host's layers in order of precedence, or null when one of them is invalid or missing. */

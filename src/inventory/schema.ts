@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import * as z from 'zod';
 
+import { POLICY_INTENTS } from '../model/intent.js';
 import { parseAgentSetting, parseSecretReference } from './secret-reference.js';
 
 export const TRANSPORT_TYPES = ['smart', 'cslu', 'callhome', 'off'] as const;
@@ -83,6 +84,7 @@ const licensing = z.strictObject(
     transport: transport.optional(),
     slacFile: filePath('the path of a SLAC file').optional(),
     ackWarningDays: integerBetween(1, Number.MAX_SAFE_INTEGER, 'a whole number of days, 1 or more').optional(),
+    policy: z.enum(POLICY_INTENTS, mustBe(`one of ${POLICY_INTENTS.join(', ')}`)).optional(),
   },
   mustBe('a map of licensing settings'),
 );
@@ -113,7 +115,10 @@ const description = z.string(mustBe('text')).optional();
 
 export const defaultsSchema = z.strictObject(settingsShape, mustBe('a map of settings'));
 
-export const groupSchema = z.strictObject({ description, ...settingsShape }, mustBe('a map of settings'));
+/** At most this many sessions at once to the group's hosts, e.g. behind one jump host or one AAA server. */
+const maxSessions = integerBetween(1, 10_000, 'a whole number of sessions from 1 to 10000').optional();
+
+export const groupSchema = z.strictObject({ description, maxSessions, ...settingsShape }, mustBe('a map of settings'));
 
 const name = z.string(mustBe(`a name made of ${NAME_RULE}`)).regex(NAME_PATTERN, mustBe(`a name made of ${NAME_RULE}`));
 

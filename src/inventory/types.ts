@@ -45,6 +45,8 @@ export interface Inventory {
   /** Absolute path of the inventory file. */
   file: string;
   hosts: InventoryHost[];
+  /** Groups with a `maxSessions` cap: group name to the most sessions open at once to its hosts. */
+  groupLimits: Record<string, number>;
 }
 
 /** One thing wrong with an inventory file. `line` and `column` are 1-based. */

@@ -15,6 +15,7 @@ export type ErrorKind =
   | 'protocol'
   | 'enable'
   | 'rejected'
+  | 'interrupted'
   | 'config'
   | 'internal';
 

@@ -30,7 +30,7 @@ function time(value: DeviceTime | null): DeviceTime | null {
   return value === null ? null : { text: value.text, iso: value.iso };
 }
 
-function hostJson(host: HostResult): Record<string, unknown> {
+export function hostJson(host: HostResult): Record<string, unknown> {
   return {
     name: host.name,
     address: host.address,

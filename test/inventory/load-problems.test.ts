@@ -14,6 +14,14 @@ describe('loadInventory problems', () => {
     expect(problems[0]?.message).toBe('unknown key "usernme"; did you mean "username"?');
   });
 
+  it('maxSessions out of range and on a host', async () => {
+    const problems = await problemsOf('bad-max-sessions.yaml');
+
+    expect(problems.map(where)).toEqual(['6:18 groups.jumped.maxSessions', '11:5 hosts[0].maxSessions']);
+    expect(problems[0]?.message).toContain('a whole number of sessions from 1 to 10000');
+    expect(problems[1]?.message).toContain('unknown key "maxSessions"');
+  });
+
   it('missing hostname', async () => {
     const problems = await problemsOf('missing-hostname.yaml');
 

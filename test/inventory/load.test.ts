@@ -36,7 +36,7 @@ describe('loadInventory', () => {
     expect(campus.enable).toEqual({ kind: 'env', name: 'CAMPUS_ENABLE' });
     expect(campus.licensing.transportType).toBe('smart');
     expect(campus.licensing.slacFile).toBe(path.join(REPOSITORY, 'slac/sw-campus-01.xml'));
-    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 84, column: 5 });
+    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 88, column: 5 });
 
     expect(branch.password).toBeNull();
     expect(branch.username).toBe('branch-ops');
@@ -49,6 +49,7 @@ describe('loadInventory', () => {
     expect(lab.agent).toEqual({ kind: 'env', name: 'SSH_AUTH_SOCK' });
     expect(lab.licensing.transportType).toBe('off');
     expect(lab.licensing.transportUrl).toBeNull();
+    expect(inventory.groupLimits).toEqual({ branch: 10 });
   });
 
   it('built-in defaults fill unset keys', async () => {

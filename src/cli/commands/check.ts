@@ -15,16 +15,19 @@ import { createLogger } from '../../log/logger.js';
 import type { LogLevel } from '../../log/logger.js';
 import type { RunResult } from '../../model/result.js';
 import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
+import type { RunObserver } from '../../app/events.js';
 import { formatJson } from '../../report/json.js';
+import { jsonlObserver } from '../../report/jsonl.js';
 import { formatTable } from '../../report/table.js';
 import type { HostKeyPolicy } from '../../session/session.js';
 import { exitCodeForRun } from '../exit-codes.js';
+import { progressObserver } from '../progress.js';
 import type { FailOn } from '../exit-codes.js';
 
 export interface CheckCommandOptions {
   inventory: string;
   limit: string | null;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'jsonl';
   failOn: FailOn;
   concurrency: number;
   captureDir: string | null;
@@ -35,6 +38,9 @@ export interface CheckCommandOptions {
   commandTimeoutMs: number | null;
   now: Date | null;
   verbose: boolean;
+  /** Where the live progress bar goes; null for none. */
+  progressStream: NodeJS.WriteStream | null;
+  signal: AbortSignal;
   logLevel: LogLevel;
   write: (text: string) => void;
 }
@@ -63,17 +69,43 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       captureDir: options.captureDir,
       now,
       logger,
-      observers: [],
+      observers: observers(options),
       concurrency: options.concurrency,
+      groupLimits: inventory.groupLimits,
       commandTimeoutMs: options.commandTimeoutMs,
+      signal: options.signal,
     });
   }
 
-  options.write(options.format === 'json' ? formatJson(run) : formatTable(run, { verbose: options.verbose }));
+  writeReport(run, options);
   if (options.captureDir !== null && options.from === null && options.format === 'table') {
     options.write(`raw outputs saved under ${options.captureDir}\n`);
   }
   return exitCodeForRun(run, options.failOn);
+}
+
+function observers(options: CheckCommandOptions): RunObserver[] {
+  const list: RunObserver[] = [];
+  if (options.format === 'jsonl') {
+    list.push(jsonlObserver(options.write));
+  }
+  if (options.progressStream !== null && options.format !== 'jsonl') {
+    list.push(progressObserver(options.progressStream));
+  }
+  return list;
+}
+
+/** jsonl lines were written as devices finished, except for an offline run, which has no events. */
+function writeReport(run: RunResult, options: CheckCommandOptions): void {
+  if (options.format === 'jsonl') {
+    if (options.from !== null) {
+      const observe = jsonlObserver(options.write);
+      run.hosts.forEach((result) => observe({ type: 'host-finished', result }));
+      observe({ type: 'run-finished', result: run });
+    }
+    return;
+  }
+  options.write(options.format === 'json' ? formatJson(run) : formatTable(run, { verbose: options.verbose }));
 }
 
 /** filterHosts throws a UsageError naming any term that matches no host. */
