@@ -10,6 +10,9 @@ import { parseShowLicenseTechSupport, type ShowLicenseTechSupportRecord } from '
 import { parseShowLicenseUdi } from '../parsers/show-license-udi.js';
 import type { ParseResult } from '../parsers/types.js';
 import { emptyFacts } from './empty.js';
+import { applyAuthorization, applyCallHome, applyLog, applyNtp, applyVersion } from './extra.js';
+import { applySlacMatch, type SlacInput } from './slac-match.js';
+import { summariseCommunication, summariseTrust } from './summaries.js';
 
 /** One collected command with its parse result; `record` is widened to the tech support record, the richest. */
 interface Parsed {
@@ -30,11 +33,26 @@ const STATUS_PREFERENCE = ['show-license-tech-support', 'show-license-all', 'sho
 /** UDIs: the command made for them first, then the Product Information of tech support and `show license all`. */
 const UDI_PREFERENCE = ['show-license-udi', 'show-license-tech-support', 'show-license-all'];
 
+/** Outputs of the commands beside the status commands, by catalog id, in order of preference per fact group. */
+const EXTRA_FACTS: readonly { ids: readonly string[]; apply: (facts: DeviceFacts, result: CommandResult) => boolean }[] = [
+  { ids: ['show-license-authorization', 'show-license-all'], apply: applyAuthorization },
+  { ids: ['show-version'], apply: applyVersion },
+  { ids: ['show-ntp-status'], apply: applyNtp },
+  { ids: ['show-call-home-profile-all'], apply: applyCallHome },
+  { ids: ['show-logging-smart-lic', 'show-logging'], apply: applyLog },
+];
+
+export interface BuildOptions {
+  /** The SLAC file the inventory names for this device, already read; absent when it names none. */
+  slac?: SlacInput | null;
+}
+
 /**
  * Builds the facts of one device from its command results. Results with a
- * failure are ignored, and so are commands these parsers do not cover.
+ * failure are ignored, except that their error marker is kept in
+ * `unavailable`, and so are commands these parsers do not cover.
  */
-export function buildFacts(results: CommandResult[]): DeviceFacts {
+export function buildFacts(results: CommandResult[], options: BuildOptions = {}): DeviceFacts {
   const parsed = parseAll(results);
   const facts = emptyFacts();
   const used = new Set<string>();
@@ -60,6 +78,9 @@ export function buildFacts(results: CommandResult[]): DeviceFacts {
   transport.proxy = take('transport.proxy', 'transport.proxy', STATUS_PREFERENCE, (r) => r.transport?.proxy ?? null) ?? null;
   transport.trustPoint = take('transport.trustPoint', 'transport.trustPoint', STATUS_PREFERENCE, (r) => r.transport?.trustPoint ?? null) ?? null;
   transport.vrf = take('transport.vrf', 'transport.vrf', STATUS_PREFERENCE, (r) => r.transport?.vrf ?? null) ?? null;
+  transport.serverIdentityCheck =
+    take('transport.serverIdentityCheck', 'transport.serverIdentityCheck', STATUS_PREFERENCE, (r) => r.transport?.serverIdentityCheck ?? null) ?? null;
+  transport.ipMode = take('transport.ipMode', 'transport.ipMode', STATUS_PREFERENCE, (r) => r.transport?.ipMode ?? null) ?? null;
 
   const usage = facts.usageReporting;
   usage.lastAckReceived = take('usageReporting.lastAckReceived', 'usageReporting.lastAckReceived', STATUS_PREFERENCE, (r) => r.usageReporting?.lastAckReceived ?? null) ?? null;
@@ -72,14 +93,68 @@ export function buildFacts(results: CommandResult[]): DeviceFacts {
   facts.trustCode = take('trustCode', 'trustCode', STATUS_PREFERENCE, (r) => (r.trustCode ?? []).map(toTrustCodeEntry)) ?? [];
   facts.policy.inUse = take('policy.inUse', 'policy.inUse', STATUS_PREFERENCE, (r) => r.policy?.inUse ?? null) ?? null;
   facts.policy.reportingAckRequired = take('policy.reportingAckRequired', 'policy.reportingAckRequired', STATUS_PREFERENCE, (r) => r.policy?.reportingAckRequired ?? null) ?? null;
+  facts.policy.name = take('policy.name', 'policy.name', STATUS_PREFERENCE, (r) => r.policy?.name ?? null) ?? null;
+  facts.policy.source = policySource(facts);
+
+  facts.legacy.registrationStatus = take('legacy.registrationStatus', 'registration.status', STATUS_PREFERENCE, (r) => r.registration?.status ?? null) ?? null;
+  facts.legacy.authorizationStatus =
+    take('legacy.authorizationStatus', 'authorization.status', STATUS_PREFERENCE, (r) => r.authorization?.status?.state ?? null) ?? null;
+  facts.trust.overall = take('trust.overall', 'overallTrust', STATUS_PREFERENCE, (r) => r.overallTrust ?? null) ?? null;
+  facts.communicationStatus.levelAllowed =
+    take('communicationStatus.levelAllowed', 'communicationLevelAllowed', STATUS_PREFERENCE, (r) => r.communicationLevelAllowed ?? null) ?? null;
+  facts.communicationStatus.overallState =
+    take('communicationStatus.overallState', 'communicationOverallState', STATUS_PREFERENCE, (r) => r.communicationOverallState ?? null) ?? null;
 
   facts.clockSyncedWithNtp = take('clockSyncedWithNtp', 'clockSyncedWithNtp', STATUS_PREFERENCE, (r) => r.clockSyncedWithNtp ?? null) ?? null;
   facts.currentTime = take('currentTime', 'currentTime', STATUS_PREFERENCE, (r) => r.currentTime ?? null) ?? null;
   facts.communication = take('communication', 'communication', STATUS_PREFERENCE, (r) => r.communication ?? []) ?? [];
   facts.udis = take('udis', 'udis', UDI_PREFERENCE, (r) => r.udis ?? []) ?? [];
 
-  facts.sources = [...parsed.values()].filter((p) => used.has(p.command)).map((p) => p.command);
+  summariseTrust(facts);
+  summariseCommunication(facts);
+  const extraSources = applyExtraFacts(facts, results);
+  if (options.slac !== undefined && options.slac !== null) {
+    applySlacMatch(facts, options.slac);
+  }
+
+  for (const result of results) {
+    if (result.failure !== null) {
+      facts.unavailable[result.id] = `${result.command} returned "${result.failure.marker}"`;
+    }
+  }
+
+  const statusSources = [...parsed.values()].filter((p) => used.has(p.command)).map((p) => p.command);
+  facts.sources = [...statusSources, ...extraSources.filter((command) => !statusSources.includes(command))];
   return facts;
+}
+
+/** Applies the first successful output of each extra fact group; returns the CLI text of each output used. */
+function applyExtraFacts(facts: DeviceFacts, results: readonly CommandResult[]): string[] {
+  const used: string[] = [];
+  for (const group of EXTRA_FACTS) {
+    for (const id of group.ids) {
+      const result = results.find((candidate) => candidate.id === id && candidate.failure === null);
+      if (result !== undefined && group.apply(facts, result)) {
+        used.push(result.command);
+        break;
+      }
+    }
+  }
+  return used;
+}
+
+/** `(Customer Policy)` or `(CISCO default)` after a policy value says where the policy came from. */
+function policySource(facts: DeviceFacts): string | null {
+  const line = facts.evidence['policy.reportingAckRequired'];
+  if (line === undefined) {
+    return null;
+  }
+
+  const source = /\(Customer Policy\)/i.test(line.text) ? 'custom' : /\(CISCO default\)/i.test(line.text) ? 'default' : null;
+  if (source !== null) {
+    facts.evidence['policy.source'] = line;
+  }
+  return source;
 }
 
 function parseAll(results: readonly CommandResult[]): Map<string, Parsed> {

@@ -50,6 +50,7 @@ export function normaliseHost(host: RawHost, merged: MergedSettings, context: Ho
       transportUrl: transport?.url ?? null,
       slacFile: absolutePath(merged.licensing.slacFile, folder),
       ackWarningDays: merged.licensing.ackWarningDays ?? DEFAULT_ACK_WARNING_DAYS,
+      policy: merged.licensing.policy ?? null,
     },
     ssh: {
       knownHosts: absolutePath(merged.ssh.knownHosts, folder),

@@ -58,6 +58,9 @@ export interface DeviceFacts {
     proxy: { address: string | null; port: string | null } | null;
     trustPoint: string | null;
     vrf: string | null;
+    serverIdentityCheck: boolean | null;
+    /** `IP Mode:` as printed, e.g. `Default`. */
+    ipMode: string | null;
   };
   usageReporting: {
     lastAckReceived: DeviceTime | null;
@@ -71,7 +74,79 @@ export interface DeviceFacts {
   trustCode: TrustCodeEntry[];
   policy: {
     inUse: string | null;
+    /** `Policy name:`, e.g. `SLE Policy`. */
+    name: string | null;
     reportingAckRequired: boolean | null;
+    /** `custom` when the policy lines say `(Customer Policy)`, `default` when they say `(CISCO default)`. */
+    source: string | null;
+  };
+  /** Registration-based Smart Licensing (before Smart Licensing Using Policy). */
+  legacy: {
+    /** `REGISTERED`, `UNREGISTERED`, ... */
+    registrationStatus: string | null;
+    /** `AUTHORIZED`, `OUT OF COMPLIANCE`, `EVAL MODE`, ... */
+    authorizationStatus: string | null;
+  };
+  /** Trust code totals over `trustCode`, with the Other Info `Overall Trust:` value. */
+  trust: {
+    overall: string | null;
+    installedCount: number | null;
+    missingCount: number | null;
+    /** The UDIs without a trust code, `PID:X,SN:Y` joined with `; `; null when none is missing. */
+    missingUdis: string | null;
+    installedUdis: string | null;
+  };
+  /** A summary of `communication` and the Communication Statistics header. */
+  communicationStatus: {
+    /** `DIRECT` or `INDIRECT`. */
+    levelAllowed: string | null;
+    /** e.g. `Insufficient trust for direct communication`; null for `<empty>`. */
+    overallState: string | null;
+    /** The highest `Ongoing Failure: Overall=` count of any message kind. */
+    ongoingFailures: number | null;
+    /** The message kinds with ongoing failures, joined with `, `; null when none fails. */
+    failingKinds: string | null;
+    /** The first `Failure Reason:` shown, the JSON form from CSSM turned into text. */
+    failureReason: string | null;
+    lastResponse: string | null;
+  };
+  /** SLAC state per UDI from `show license authorization` or the same block of `show license all`. */
+  authorization: {
+    installedCount: number | null;
+    /** UDIs whose status is `NOT INSTALLED`, joined with `; `; null when none. */
+    missingUdis: string | null;
+  };
+  /** The device's UDIs against the SLAC file the inventory names. */
+  slacMatch: {
+    /** Device UDIs whose serial number is not in the file, joined with `; `; null when all are. */
+    missingFromFile: string | null;
+    /** File UDIs whose serial number is not on the device, joined with `; `; null when none. */
+    foreignInFile: string | null;
+    /** Serial numbers whose `P:` in the file differs from the device `PID:`, as `SN (file P:X, device PID:Y)`. */
+    pidMismatches: string | null;
+  };
+  /** From `show version`. */
+  software: {
+    /** The release with leading zeros removed: `17.07.01prd16` becomes `17.7.1prd16`. */
+    version: string | null;
+  };
+  /** From `show ntp status`. */
+  ntp: {
+    synchronized: boolean | null;
+    /** The reference after `reference is`, or null with `no reference clock`. */
+    reference: string | null;
+  };
+  /** The `CiscoTAC-1` profile of `show call-home profile all`. */
+  callHome: {
+    tacProfileStatus: string | null;
+    tacTransportMethod: string | null;
+    tacHttpAddress: string | null;
+  };
+  /** The `%SMART_LIC-` messages of `show logging`. */
+  log: {
+    messages: LoggedMessage[];
+    /** Every logged message name once, joined with a space; for `matches` conditions. */
+    names: string | null;
   };
   clockSyncedWithNtp: boolean | null;
   /** The device's own clock at capture time (tech support `Current time:`). */
@@ -85,4 +160,18 @@ export interface DeviceFacts {
   evidence: Record<string, Evidence>;
   /** Commands whose output went into these facts, by CLI text. */
   sources: string[];
+  /**
+   * Why a command gave no facts, keyed by catalog id (`show-ntp-status`) or
+   * `slac-file`: the device's error marker or the read error.
+   */
+  unavailable: Record<string, string>;
+}
+
+/** One message name from the device log, with how often it appears. */
+export interface LoggedMessage {
+  /** `SMART_LIC-3-COMM_FAILED`. */
+  name: string;
+  count: number;
+  first: Evidence;
+  last: Evidence;
 }

@@ -10,6 +10,13 @@ export interface LicensingIntent {
   slacFile: string | null;
   /** Warn when the next ACK deadline is this many days away or closer. */
   ackWarningDays: number;
+  /**
+   * The policy the device should run: `default` (Cisco default) or `custom`
+   * (a customer policy from CSSM); null or absent when not stated.
+   */
+  policy?: 'default' | 'custom' | null;
 }
+
+export const POLICY_INTENTS = ['default', 'custom'] as const;
 
 export const DEFAULT_ACK_WARNING_DAYS = 14;

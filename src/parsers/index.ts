@@ -12,6 +12,9 @@ import { parseShowLicenseLegacyCsl } from './show-license-legacy-csl.js';
 import { parseShowLicenseSummary } from './show-license-summary.js';
 import { parseShowLicenseUsage } from './show-license-usage.js';
 import { parseShowLoggingSmartLic } from './show-logging-smart-lic.js';
+import { parseShowCallHomeProfileAll } from './show-call-home-profile-all.js';
+import { parseShowNtpStatus } from './show-ntp-status.js';
+import { parseShowVersion } from './show-version.js';
 import type { Parser } from './types.js';
 
 export const PARSERS: Record<string, Parser<unknown>> = {
@@ -29,4 +32,7 @@ export const PARSERS: Record<string, Parser<unknown>> = {
   // Only the %SMART_LIC- messages of the log are read, so the filtered and the full log parse alike.
   'show-logging-smart-lic': parseShowLoggingSmartLic,
   'show-logging': parseShowLoggingSmartLic,
+  'show-version': parseShowVersion,
+  'show-ntp-status': parseShowNtpStatus,
+  'show-call-home-profile-all': parseShowCallHomeProfileAll,
 };

@@ -4,7 +4,7 @@
 // decide the result on their own.
 import type { DeviceTime } from '../model/facts.js';
 import type { EvaluationContext } from './evaluate.js';
-import { resolveField } from './resolve.js';
+import { resolveField, whyNotCollected } from './resolve.js';
 import { timeDifference, type TimeReference } from './time.js';
 import type { Condition, DateReference, Operand } from './types.js';
 
@@ -47,7 +47,7 @@ type Leaf = Exclude<Condition, { op: 'all' | 'any' | 'not' }>;
 function evaluateLeaf(condition: Leaf, context: EvaluationContext): Truth {
   const field = resolveField(condition.path, context);
   if (!field.collected) {
-    return notCollected(field.key);
+    return notCollected(field.key, context);
   }
   const value = field.value;
 
@@ -125,7 +125,7 @@ export function resolveTimeReference(date: DateReference, context: EvaluationCon
   }
   const field = resolveField(date.path, context);
   if (!field.collected) {
-    return notCollected(field.key);
+    return notCollected(field.key, context);
   }
   return field.value === null ? null : { device: field.value as DeviceTime };
 }
@@ -135,11 +135,11 @@ function resolveOperand(operand: Operand, context: EvaluationContext): { value: 
     return { value: operand.literal };
   }
   const field = resolveField(operand.path, context);
-  return field.collected ? { value: field.value } : notCollected(field.key);
+  return field.collected ? { value: field.value } : notCollected(field.key, context);
 }
 
-function notCollected(key: string): Unknown {
-  return { reason: `${key} was not collected (the command that shows it failed or was not run)` };
+function notCollected(key: string, context: EvaluationContext): Unknown {
+  return { reason: whyNotCollected(key, context) };
 }
 
 const patternCache = new Map<string, RegExp>();

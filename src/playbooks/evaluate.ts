@@ -1,6 +1,6 @@
 // Evaluates playbook checks over one device's facts and licensing intent.
 // Pure: no I/O and no clock, the evaluation time is an input.
-import type { DeviceFacts, Evidence } from '../model/facts.js';
+import type { DeviceFacts, Evidence, LoggedMessage } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import type { LicensingIntent } from '../model/intent.js';
 import { evaluateCondition, isUnknown, type Truth } from './conditions.js';
@@ -16,9 +16,39 @@ export interface EvaluationContext {
   now: Date;
 }
 
-/** Returns one finding per check of every playbook, in playbook and check order. */
+/**
+ * Returns one finding per check of every playbook, in playbook and check
+ * order. Findings of a playbook whose message the device logged quote the
+ * last logged line and say how often it was logged.
+ */
 export function evaluatePlaybooks(playbooks: Playbook[], context: EvaluationContext): Finding[] {
-  return playbooks.flatMap((playbook) => playbook.checks.map((check) => evaluateCheck(playbook, check, context)));
+  return playbooks.flatMap((playbook) => {
+    const logged = context.facts.log.messages.find((message) => message.name === playbook.mnemonic);
+    return playbook.checks.map((check) => {
+      const finding = evaluateCheck(playbook, check, context);
+      return logged === undefined || finding.result === 'skip' ? finding : markObserved(finding, logged);
+    });
+  });
+}
+
+function markObserved(finding: Finding, logged: LoggedMessage): Finding {
+  const times = logged.count === 1 ? 'once' : `${logged.count} times`;
+  return {
+    ...finding,
+    message: `${finding.message} Observed: the device logged ${logged.name} ${times}.`,
+    evidence: [logged.last, ...finding.evidence],
+  };
+}
+
+/**
+ * On a device with registration-based Smart Licensing, the checks of Smart
+ * Licensing Using Policy do not apply; only `licensing-mode` checks run there.
+ */
+function legacySkip(check: Check, context: EvaluationContext): string | null {
+  if (context.facts.licensingMode !== 'legacy' || check.topic === 'licensing-mode') {
+    return null;
+  }
+  return 'Not applicable: the device uses registration-based Smart Licensing, not Smart Licensing Using Policy.';
 }
 
 /** `SMART_LIC-3-COMM_FAILED` gives `comm-failed`. */
@@ -36,10 +66,15 @@ export function evaluateCheck(playbook: Playbook, check: Check, context: Evaluat
   };
   const skip = (message: string): Finding => ({ ...base, result: 'skip', message, evidence: [], remedy: [] });
 
+  const legacy = legacySkip(check, context);
+  if (legacy !== null) {
+    return skip(legacy);
+  }
+
   if (check.when !== null) {
     const applies = evaluateCondition(check.when, context);
     if (isUnknown(applies)) {
-      return skip(`Skipped: ${applies.reason}.`);
+      return skip(`Not checked: ${applies.reason}.`);
     }
     if (!applies) {
       return skip(`Not applicable: applies only when ${describeCondition(check.when)}.`);
@@ -48,7 +83,7 @@ export function evaluateCheck(playbook: Playbook, check: Check, context: Evaluat
 
   const healthy: Truth = evaluateCondition(check.expect, context);
   if (isUnknown(healthy)) {
-    return skip(`Skipped: ${healthy.reason}.`);
+    return skip(`Not checked: ${healthy.reason}.`);
   }
 
   const evidence = collectEvidence(check, context);

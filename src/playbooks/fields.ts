@@ -15,7 +15,7 @@ type DottedPaths<T, Prefix extends string = ''> = {
     : `${Prefix}${K}` | DottedPaths<NonNullable<T[K]>, `${Prefix}${K}.`>;
 }[keyof T & string];
 
-type FactPath = DottedPaths<Omit<DeviceFacts, 'evidence' | 'sources'>>;
+type FactPath = DottedPaths<Omit<DeviceFacts, 'evidence' | 'sources' | 'unavailable'>>;
 type IntentPath = DottedPaths<LicensingIntent>;
 
 const FACT_FIELDS = {
@@ -30,6 +30,8 @@ const FACT_FIELDS = {
   'transport.proxy.port': 'string',
   'transport.trustPoint': 'string',
   'transport.vrf': 'string',
+  'transport.serverIdentityCheck': 'boolean',
+  'transport.ipMode': 'string',
   usageReporting: 'object',
   'usageReporting.lastAckReceived': 'time',
   'usageReporting.nextAckDeadline': 'time',
@@ -39,7 +41,44 @@ const FACT_FIELDS = {
   trustCode: 'list',
   policy: 'object',
   'policy.inUse': 'string',
+  'policy.name': 'string',
   'policy.reportingAckRequired': 'boolean',
+  'policy.source': 'string',
+  legacy: 'object',
+  'legacy.registrationStatus': 'string',
+  'legacy.authorizationStatus': 'string',
+  trust: 'object',
+  'trust.overall': 'string',
+  'trust.installedCount': 'number',
+  'trust.missingCount': 'number',
+  'trust.missingUdis': 'string',
+  'trust.installedUdis': 'string',
+  communicationStatus: 'object',
+  'communicationStatus.levelAllowed': 'string',
+  'communicationStatus.overallState': 'string',
+  'communicationStatus.ongoingFailures': 'number',
+  'communicationStatus.failingKinds': 'string',
+  'communicationStatus.failureReason': 'string',
+  'communicationStatus.lastResponse': 'string',
+  authorization: 'object',
+  'authorization.installedCount': 'number',
+  'authorization.missingUdis': 'string',
+  slacMatch: 'object',
+  'slacMatch.missingFromFile': 'string',
+  'slacMatch.foreignInFile': 'string',
+  'slacMatch.pidMismatches': 'string',
+  software: 'object',
+  'software.version': 'string',
+  ntp: 'object',
+  'ntp.synchronized': 'boolean',
+  'ntp.reference': 'string',
+  callHome: 'object',
+  'callHome.tacProfileStatus': 'string',
+  'callHome.tacTransportMethod': 'string',
+  'callHome.tacHttpAddress': 'string',
+  log: 'object',
+  'log.messages': 'list',
+  'log.names': 'string',
   clockSyncedWithNtp: 'boolean',
   currentTime: 'time',
   communication: 'list',
@@ -51,6 +90,7 @@ const INTENT_FIELDS = {
   transportUrl: 'string',
   slacFile: 'string',
   ackWarningDays: 'number',
+  policy: 'string',
 } as const satisfies Record<IntentPath, FieldKind>;
 
 export type FieldSource = 'facts' | 'intent';

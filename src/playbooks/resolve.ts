@@ -1,5 +1,7 @@
 // Reads a field path from the facts and intent of one device. It separates a
 // value the device showed, even an empty one, from a fact that was never collected.
+import { findCommand } from '../commands/catalog.js';
+import { commandsForFact, EMPTY_OUTPUT_IS_A_VALUE } from '../facts/commands.js';
 import { fieldInfo } from './fields.js';
 import type { EvaluationContext } from './evaluate.js';
 
@@ -26,7 +28,36 @@ export function resolveField(path: string, context: EvaluationContext): FieldVal
   }
 
   const empty = value === null || (Array.isArray(value) && value.length === 0);
-  return { value, collected: !empty || hasEvidence(info.key, context), key: info.key };
+  return { value, collected: !empty || hasEvidence(info.key, context) || ranSilentCommand(info.key, context), key: info.key };
+}
+
+/** True for a fact whose command prints nothing when there is nothing to show, and which ran. */
+function ranSilentCommand(key: string, context: EvaluationContext): boolean {
+  const root = key.split('.')[0] ?? key;
+  if (!EMPTY_OUTPUT_IS_A_VALUE.has(root)) {
+    return false;
+  }
+  return commandsForFact(key).some((id) => {
+    const cli = findCommand(id)?.cli;
+    return cli !== undefined && context.facts.sources.includes(cli);
+  });
+}
+
+/** Says why a fact is missing: the device's error for its command, or that the command was not run. */
+export function whyNotCollected(key: string, context: EvaluationContext): string {
+  const ids = commandsForFact(key);
+  for (const id of ids) {
+    const failure = context.facts.unavailable[id];
+    if (failure !== undefined) {
+      return `${key} is unknown because ${failure}`;
+    }
+  }
+
+  const names = ids.map((id) => (id === 'slac-file' ? 'the SLAC file (licensing.slacFile in the inventory)' : (findCommand(id)?.cli ?? id)));
+  if (names.length === 0) {
+    return `${key} was not collected`;
+  }
+  return `${key} was not collected (it comes from ${names.join(' or ')})`;
 }
 
 function readPath(root: unknown, key: string): unknown {

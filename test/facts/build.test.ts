@@ -45,7 +45,7 @@ describe('buildFacts', () => {
     expect(facts.usageReporting.reportingPushIntervalDays).toBe(30);
     expect(facts.policy.reportingAckRequired).toBe(true);
     expect(facts.udis.map((udi) => udi.sn)).toEqual(['FOC2705Y8X0', 'FOC2705Y8XF', 'FOC2718Y66X', 'FOC2719YOHR']);
-    expect(facts.sources).toEqual(['show license tech support', 'show license udi']);
+    expect(facts.sources).toEqual(['show license tech support', 'show license udi', 'show license all']);
   });
 
   it('prefers tech support for status fields', () => {

@@ -35,8 +35,9 @@ describe('loadInventory', () => {
     expect(campus.password).toEqual({ kind: 'env', name: 'SLDIAG_PASSWORD' });
     expect(campus.enable).toEqual({ kind: 'env', name: 'CAMPUS_ENABLE' });
     expect(campus.licensing.transportType).toBe('smart');
+    expect(campus.licensing.policy).toBe('custom');
     expect(campus.licensing.slacFile).toBe(path.join(REPOSITORY, 'slac/sw-campus-01.xml'));
-    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 88, column: 5 });
+    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 91, column: 5 });
 
     expect(branch.password).toBeNull();
     expect(branch.username).toBe('branch-ops');
@@ -58,7 +59,7 @@ describe('loadInventory', () => {
 
     expect(host.port).toBe(22);
     expect(host.password).toBeNull();
-    expect(host.licensing).toEqual({ transportType: null, transportUrl: null, slacFile: null, ackWarningDays: 14 });
+    expect(host.licensing).toEqual({ transportType: null, transportUrl: null, slacFile: null, ackWarningDays: 14, policy: null });
     expect(host.ssh).toEqual({ knownHosts: null, connectTimeoutMs: 20_000, commandTimeoutMs: null });
   });
 

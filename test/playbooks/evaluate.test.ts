@@ -87,7 +87,7 @@ describe('facts that were not collected', () => {
     const finding = resultOf('    expect: {path: facts.clockSyncedWithNtp, equals: true}\n    message: m');
 
     expect(finding.result).toBe('skip');
-    expect(finding.message).toBe('Skipped: clockSyncedWithNtp was not collected (the command that shows it failed or was not run).');
+    expect(finding.message).toBe('Not checked: clockSyncedWithNtp was not collected (it comes from show license tech support).');
   });
 
   it('skip through not', () => {

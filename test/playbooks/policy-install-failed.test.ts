@@ -45,7 +45,7 @@ describe('policy-install-failed.ntp-sync', () => {
 
     expect(finding.result).toBe('skip');
     expect(finding.message).toBe(
-      'Skipped: clockSyncedWithNtp was not collected (the command that shows it failed or was not run).',
+      'Not checked: clockSyncedWithNtp was not collected (it comes from show license tech support).',
     );
   });
 });

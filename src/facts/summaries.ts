@@ -1,0 +1,84 @@
+// Facts derived from lists that playbooks cannot walk themselves: trust code
+// totals per UDI and the communication counters. Each summary quotes the
+// device line that shows its value.
+
+import type { DeviceFacts, Evidence, Udi } from '../model/facts.js';
+import { readableFailureReason } from './failure-reason.js';
+
+export function udiText(udi: Udi): string {
+  return `PID:${udi.pid},SN:${udi.sn}`;
+}
+
+/** Fills `facts.trust` counts from `facts.trustCode`; `Trust Code Installed: <none>` counts every UDI as missing. */
+export function summariseTrust(facts: DeviceFacts): void {
+  const header = facts.evidence['trustCode'];
+  if (header === undefined && facts.trustCode.length === 0) {
+    return;
+  }
+
+  const trust = facts.trust;
+  if (header !== undefined) {
+    facts.evidence['trust'] ??= header;
+  }
+
+  if (facts.trustCode.length === 0) {
+    trust.installedCount = 0;
+    trust.missingCount = Math.max(1, facts.udis.length);
+    trust.missingUdis = facts.udis.length === 0 ? 'every UDI of the device' : facts.udis.map(udiText).join('; ');
+    quote(facts, ['trust.missingCount', 'trust.missingUdis', 'trust.installedCount'], header);
+    return;
+  }
+
+  const installed = facts.trustCode.filter((entry) => entry.installed);
+  const missing = facts.trustCode.filter((entry) => !entry.installed);
+  trust.installedCount = installed.length;
+  trust.missingCount = missing.length;
+  trust.installedUdis = installed.length === 0 ? null : installed.map((entry) => (entry.udi === null ? 'the device' : udiText(entry.udi))).join('; ');
+  trust.missingUdis = missing.length === 0 ? null : missing.map((entry) => (entry.udi === null ? 'the device' : udiText(entry.udi))).join('; ');
+
+  const firstMissing = facts.evidence[`trustCode.${facts.trustCode.indexOf(missing[0]!)}.installed`];
+  const firstInstalled = facts.evidence[`trustCode.${facts.trustCode.indexOf(installed[0]!)}.installed`];
+  quote(facts, ['trust.missingCount', 'trust.missingUdis'], missing.length > 0 ? firstMissing : header);
+  quote(facts, ['trust.installedCount', 'trust.installedUdis'], installed.length > 0 ? firstInstalled : header);
+}
+
+/** Fills `facts.communicationStatus` counts and the failure reason from `facts.communication`. */
+export function summariseCommunication(facts: DeviceFacts): void {
+  const header = facts.evidence['communication'];
+  if (header === undefined) {
+    return;
+  }
+
+  const status = facts.communicationStatus;
+  facts.evidence['communicationStatus'] ??= header;
+
+  const counters = facts.communication;
+  const failing = counters.filter((counter) => (counter.ongoingFailureOverall ?? 0) > 0);
+  status.ongoingFailures = counters.reduce((highest, counter) => Math.max(highest, counter.ongoingFailureOverall ?? 0), 0);
+  status.failingKinds = failing.length === 0 ? null : failing.map((counter) => counter.kind).join(', ');
+
+  const worst = failing.reduce<number>((best, counter) => {
+    const index = counters.indexOf(counter);
+    const bestCount = best < 0 ? -1 : (counters[best]?.ongoingFailureOverall ?? 0);
+    return (counter.ongoingFailureOverall ?? 0) > bestCount ? index : best;
+  }, -1);
+  quote(facts, ['communicationStatus.ongoingFailures', 'communicationStatus.failingKinds'], worst < 0 ? header : facts.evidence[`communication.${worst}.attempts`]);
+
+  const reasonIndex = counters.findIndex((counter) => counter.failureReason !== null);
+  if (reasonIndex >= 0) {
+    const counter = counters[reasonIndex]!;
+    status.failureReason = readableFailureReason(counter.failureReason ?? '');
+    status.lastResponse = counter.lastResponse;
+    quote(facts, ['communicationStatus.failureReason'], facts.evidence[`communication.${reasonIndex}.failureReason`]);
+    quote(facts, ['communicationStatus.lastResponse'], facts.evidence[`communication.${reasonIndex}.lastResponse`]);
+  }
+}
+
+function quote(facts: DeviceFacts, keys: string[], line: Evidence | undefined): void {
+  if (line === undefined) {
+    return;
+  }
+  for (const key of keys) {
+    facts.evidence[key] = line;
+  }
+}
