@@ -7,7 +7,8 @@ import { silentLogger, type Logger } from '../log/logger.js';
 import type { CommandResult } from '../model/command.js';
 import type { ErrorKind } from '../model/result.js';
 import { TransportError } from '../transport/errors.js';
-import { openTransport, type Transport } from '../transport/ssh-transport.js';
+import type { AlgorithmProfileName } from '../transport/algorithms.js';
+import { openTransport, type SshEndpoint, type Transport } from '../transport/ssh-transport.js';
 import { escapeRegExp, findFailure, stripTerminalControls } from './output.js';
 import { CommandOutputStream } from './output-stream.js';
 import { IOSXE, type PlatformProfile } from './platforms/iosxe.js';
@@ -39,6 +40,12 @@ export interface SessionOptions {
   target: SessionTarget;
   credentials: SessionCredentials;
   hostKeys: HostKeyPolicy;
+  /** Jump hosts in connection order, each with its own resolved login; the same host key policy applies to them. */
+  jumps?: readonly SshEndpoint[];
+  /** SSH algorithm profile; default `modern`. */
+  algorithms?: AlgorithmProfileName;
+  /** Connection attempts after a refused, timed-out or dropped connection; see DEFAULT_RETRY. */
+  retry?: RetryPolicy;
   /** Budget for connect, key exchange and authentication, and again for the first prompt; default 15 s. */
   connectTimeoutMs?: number;
   /** Per-command timeouts by catalog id, in milliseconds; the catalog value applies otherwise. */
@@ -80,10 +87,53 @@ export class SessionError extends Error {
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 
-/** Connects, waits for the prompt, enters privileged exec when a secret is given, and runs the on-open commands. */
+export interface RetryPolicy {
+  /** Retries after the first attempt; 0 turns retrying off. */
+  retries: number;
+  /** Upper bound of the first wait; each later wait doubles it, up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Two retries, waiting a random 0-1 s, then 0-2 s ("full jitter" backoff). */
+export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ retries: 2, baseDelayMs: 1000, maxDelayMs: 8000 });
+
+/**
+ * Kinds worth another attempt: the network or the device may recover. An
+ * authentication, host key or enable failure never is, because a retry with
+ * the same wrong password counts towards a TACACS+ or RADIUS lockout.
+ */
+const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['refused', 'timeout', 'disconnected']);
+
+/**
+ * Connects, waits for the prompt, enters privileged exec when a secret is
+ * given, and runs the on-open commands. A refused, timed-out or dropped
+ * attempt is retried with jittered backoff as `options.retry` allows. Throws
+ * SessionError with the last attempt's kind.
+ */
 export async function openSession(options: SessionOptions): Promise<Session> {
   const host = options.target.name;
   const logger = (options.logger ?? silentLogger).child({ host });
+  const retry = options.retry ?? DEFAULT_RETRY;
+
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await openSessionOnce(options, logger);
+    } catch (error) {
+      const sessionError = toSessionError(error, host);
+      if (attempt >= retry.retries || !RETRYABLE_KINDS.has(sessionError.kind)) {
+        throw sessionError;
+      }
+
+      const waitMs = Math.round(Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt));
+      logger.warn('connection failed; retrying', { kind: sessionError.kind, error: sessionError.message, retry: attempt + 1, of: retry.retries, waitMs });
+      await delay(waitMs);
+    }
+  }
+}
+
+async function openSessionOnce(options: SessionOptions, logger: Logger): Promise<Session> {
+  const host = options.target.name;
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const started = Date.now();
 
@@ -99,6 +149,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       privateKey: options.credentials.privateKey,
       passphrase: options.credentials.passphrase,
       agent: options.credentials.agent,
+      jumps: options.jumps,
+      algorithms: options.algorithms,
       knownHostsPath: options.hostKeys.knownHostsPath,
       hostKeyMode: options.hostKeys.mode,
       connectTimeoutMs,

@@ -22,6 +22,8 @@ export interface CliShellOptions {
   onLine(line: string): void;
   /** Called on `exit`, `logout` and the profile's drop commands: the connection ends. */
   onExit(): void;
+  /** Called on the profile's reset commands, after half the output: the TCP connection is reset. */
+  onReset(): void;
 }
 
 type InputMode = 'command' | 'enable-secret' | 'pager';
@@ -62,6 +64,10 @@ export class CliShell {
     void this.respond(async () => {
       if (this.profile.motd !== undefined) {
         await this.writeChunked(`\r\n${this.profile.motd.replace(/\r?\n/g, '\r\n')}\r\n`);
+      }
+      if (this.profile.silentShell === true) {
+        // A device stuck after login: input is held back and no prompt ever comes.
+        await new Promise<void>(() => undefined);
       }
       await this.writePrompt();
     });
@@ -154,6 +160,10 @@ export class CliShell {
     } else if ((this.profile.hangCommands ?? []).some((hang) => normaliseCli(hang) === cli)) {
       // The device never answers: input stays held back until the client gives up.
       await new Promise<void>(() => undefined);
+    } else if ((this.profile.resetCommands ?? []).some((reset) => normaliseCli(reset) === cli)) {
+      const output = this.profile.commands[cli] ?? '';
+      await this.writeChunked(output.slice(0, Math.floor(output.length / 2)));
+      this.options.onReset();
     } else if (this.profile.commands[cli] !== undefined) {
       await this.writeOutput(this.profile.commands[cli] ?? '');
     } else {
@@ -174,7 +184,7 @@ export class CliShell {
 
     this.mode = 'enable-secret';
     this.enableAttempts = 0;
-    await this.write('Password: ');
+    await this.write(this.enablePrompt());
   }
 
   private async checkEnableSecret(secret: string): Promise<void> {
@@ -191,7 +201,7 @@ export class CliShell {
 
     this.enableAttempts += 1;
     if (this.enableAttempts < ENABLE_ATTEMPTS) {
-      await this.write('Password: ');
+      await this.write(this.enablePrompt());
       return;
     }
 
@@ -274,10 +284,15 @@ export class CliShell {
     await this.write(prompt.slice(-1));
   }
 
+  private enablePrompt(): string {
+    return this.profile.enablePrompt ?? 'Password: ';
+  }
+
   private async writeChunked(text: string): Promise<void> {
     const bytes = Buffer.from(text, 'utf8');
-    for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
-      await this.write(bytes.subarray(offset, offset + CHUNK_BYTES));
+    const chunkBytes = this.profile.chunkBytes ?? CHUNK_BYTES;
+    for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+      await this.write(bytes.subarray(offset, offset + chunkBytes));
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

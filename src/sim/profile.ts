@@ -31,6 +31,35 @@ export interface DeviceProfile {
   authMethods?: AuthMethod[];
   /** OpenSSH public key lines (`ssh-ed25519 AAAA...`) accepted for publickey login. */
   authorizedKeys?: string[];
+  /** Prompt of the keyboard-interactive round; default `Password: `. */
+  keyboardInteractivePrompt?: string;
+  /** Prompt written after `enable`; default `Password: `. */
+  enablePrompt?: string;
+  /** Software version in the SSH identification; default `Cisco-1.25`, as IOS XE sends. */
+  sshIdent?: string;
+  /** Host key type; default ed25519. */
+  hostKeyType?: 'ed25519' | 'rsa';
+  /** Exact algorithm lists the device offers, for devices with old SSH stacks. */
+  serverAlgorithms?: ServerAlgorithms;
+  /** Bytes per write of command output; 1 makes output trickle byte by byte. */
+  chunkBytes?: number;
+  /** CLI texts on which the device sends half the output, then resets the TCP connection. */
+  resetCommands?: string[];
+  /** When true, the device sends its SSH login banner and closes the connection instead of authenticating. */
+  closeAfterBanner?: boolean;
+  /** SSH login banner sent before authentication. */
+  loginBanner?: string;
+  /** When true, the shell writes the MOTD but never a prompt. */
+  silentShell?: boolean;
+  /** When true, the device forwards direct-tcpip channels to 127.0.0.1 or ::1, acting as a jump host. */
+  jumpHost?: boolean;
+}
+
+export interface ServerAlgorithms {
+  kex?: string[];
+  serverHostKey?: string[];
+  cipher?: string[];
+  hmac?: string[];
 }
 
 export type AuthMethod = 'password' | 'keyboard-interactive' | 'publickey';
@@ -50,6 +79,22 @@ const profileSchema = z.strictObject({
   pagingLocked: z.boolean().optional(),
   authMethods: z.array(z.enum(['password', 'keyboard-interactive', 'publickey'])).min(1).optional(),
   authorizedKeys: z.array(z.string().min(1)).optional(),
+  keyboardInteractivePrompt: z.string().min(1).optional(),
+  enablePrompt: z.string().min(1).optional(),
+  sshIdent: z.string().regex(/^[\x21-\x2c\x2e-\x7e]+$/, 'must be printable ASCII without spaces or dashes').optional(),
+  hostKeyType: z.enum(['ed25519', 'rsa']).optional(),
+  serverAlgorithms: z.strictObject({
+    kex: z.array(z.string().min(1)).min(1).optional(),
+    serverHostKey: z.array(z.string().min(1)).min(1).optional(),
+    cipher: z.array(z.string().min(1)).min(1).optional(),
+    hmac: z.array(z.string().min(1)).min(1).optional(),
+  }).optional(),
+  chunkBytes: z.number().int().positive().optional(),
+  resetCommands: z.array(z.string().min(1)).optional(),
+  closeAfterBanner: z.boolean().optional(),
+  loginBanner: z.string().min(1).optional(),
+  silentShell: z.boolean().optional(),
+  jumpHost: z.boolean().optional(),
 });
 
 export class ProfileError extends Error {

@@ -1,10 +1,10 @@
 // The device simulator: one ssh2 Server per device profile on 127.0.0.1,
 // each playing an IOS XE CLI from real captured outputs.
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 
 import ssh2 from 'ssh2';
-import type { AuthContext, Connection, ParsedKey } from 'ssh2';
+import type { AcceptConnection, Algorithms, AuthContext, Connection, ParsedKey, RejectConnection, ServerChannel, ServerConfig, TcpipRequestInfo } from 'ssh2';
 
 import { silentLogger, type Logger } from '../log/logger.js';
 import { sha256Fingerprint } from '../transport/known-hosts.js';
@@ -30,6 +30,8 @@ export interface RunningSimulator {
   received(deviceName: string): string[];
   /** Password and keyboard-interactive login attempts per device. */
   authAttempts(deviceName: string): number;
+  /** SSH connections accepted per device, counted at TCP accept. */
+  connections(deviceName: string): number;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ interface DeviceServer {
   publicKeyLine: string;
   received: string[];
   authAttempts: number;
+  connections: number;
   stop(): Promise<void>;
 }
 
@@ -85,6 +88,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     knownHosts: () => servers.map((server) => server.publicKeyLine + '\n').join(''),
     received: (name) => [...byName(name).received],
     authAttempts: (name) => byName(name).authAttempts,
+    connections: (name) => byName(name).connections,
     stop: async () => {
       await Promise.all(servers.map((server) => server.stop()));
     },
@@ -92,7 +96,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 }
 
 async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: number, defaultLatencyMs: number, logger: Logger): Promise<DeviceServer> {
-  const keyPair = utils.generateKeyPairSync('ed25519');
+  const keyPair = profile.hostKeyType === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
   const publicKey = utils.parseKey(keyPair.public);
   if (publicKey instanceof Error) {
     throw publicKey;
@@ -101,10 +105,18 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
   const connections = new Set<Connection>();
   const latencyMs = profile.latencyMs ?? defaultLatencyMs;
 
-  const state: Omit<DeviceServer, 'device' | 'publicKeyLine' | 'stop'> = { received: [], authAttempts: 0 };
+  const state: Omit<DeviceServer, 'device' | 'publicKeyLine' | 'stop'> = { received: [], authAttempts: 0, connections: 0 };
+  const serverConfig: ServerConfig = { hostKeys: [keyPair.private], ident: profile.sshIdent ?? 'Cisco-1.25' };
+  if (profile.serverAlgorithms !== undefined) {
+    serverConfig.algorithms = { ...profile.serverAlgorithms } as Algorithms;
+  }
+  if (profile.loginBanner !== undefined) {
+    serverConfig.banner = profile.loginBanner;
+  }
 
-  const server = new Server({ hostKeys: [keyPair.private], ident: 'Cisco-1.25' }, (connection) => {
+  const server = new Server(serverConfig, (connection) => {
     connections.add(connection);
+    state.connections += 1;
     // A CLI writes small pieces (echo, prompt); without this, Nagle's algorithm adds delayed-ACK waits.
     (connection as Connection & { setNoDelay(noDelay: boolean): unknown }).setNoDelay(true);
     connection.on('close', () => connections.delete(connection));
@@ -112,6 +124,11 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
 
     let failures = 0;
     connection.on('authentication', (context: AuthContext) => {
+      if (profile.closeAfterBanner === true) {
+        // The login banner went out with the first authentication request.
+        connection.end();
+        return;
+      }
       authenticate(context, profile, () => {
         state.authAttempts += 1;
       }, (accepted) => {
@@ -125,6 +142,10 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
     });
 
     connection.on('ready', () => {
+      if (profile.jumpHost === true) {
+        connection.on('tcpip', (accept, reject, info) => forwardToLoopback(accept, reject, info, logger));
+      }
+
       let shellOpened = false;
       connection.on('session', (acceptSession, rejectSession) => {
         // IOS XE serves one session per connection; exec requests have no listener, so ssh2 rejects them.
@@ -141,6 +162,7 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
             latencyMs,
             onLine: (line) => state.received.push(line),
             onExit: () => connection.end(),
+            onReset: () => resetConnection(connection),
           });
           shell.start();
         });
@@ -204,7 +226,7 @@ function authenticate(context: AuthContext, profile: DeviceProfile, countAttempt
 
   if (context.method === 'keyboard-interactive' && offered.includes('keyboard-interactive')) {
     countAttempt();
-    context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+    context.prompt([{ prompt: profile.keyboardInteractivePrompt ?? 'Password: ', echo: false }], (answers) => {
       finish(context.username === profile.username && secretsEqual(answers[0] ?? '', profile.password));
     });
     return;
@@ -246,4 +268,38 @@ function secretsEqual(received: string, expected: string): boolean {
   const a = Buffer.from(received);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Destroys the TCP socket under a connection, so the client sees a reset rather than an SSH disconnect. */
+function resetConnection(connection: Connection): void {
+  const socket = (connection as Connection & { _sock?: net.Socket })._sock;
+  if (socket === undefined) {
+    connection.end();
+    return;
+  }
+  socket.resetAndDestroy();
+}
+
+/** Jump hosts here forward only to this machine, so a test can never reach another host through one. */
+const LOOPBACK_TARGETS: ReadonlySet<string> = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function forwardToLoopback(accept: AcceptConnection<ServerChannel>, reject: RejectConnection, info: TcpipRequestInfo, logger: Logger): void {
+  if (!LOOPBACK_TARGETS.has(info.destIP)) {
+    logger.warn('simulated jump host rejected a forward outside the loopback', { destination: info.destIP });
+    reject();
+    return;
+  }
+
+  const upstream = net.connect({ host: info.destIP, port: info.destPort });
+  upstream.once('error', (error: Error) => {
+    logger.debug('simulated jump host could not connect', { destination: `${info.destIP}:${info.destPort}`, error: error.message });
+    reject();
+  });
+  upstream.once('connect', () => {
+    upstream.removeAllListeners('error');
+    const channel = accept();
+    upstream.pipe(channel).pipe(upstream);
+    upstream.on('error', () => channel.close());
+    channel.on('close', () => upstream.destroy());
+  });
 }

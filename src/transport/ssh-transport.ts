@@ -1,18 +1,22 @@
-// One SSH connection per device carrying one interactive shell with a pty.
+// One SSH connection per device, optionally through jump hosts, carrying one
+// interactive shell with a pty.
 // IOS XE closes the connection after a single exec request, so the whole
 // conversation goes through the shell channel and exec is never used.
+import type { Duplex } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 
 import ssh2 from 'ssh2';
 import type { AnyAuthMethod, AuthenticationType, ClientChannel, ConnectConfig, KeyboardInteractiveCallback, NextAuthHandler, ParsedKey, Prompt } from 'ssh2';
 
 import type { Logger } from '../log/logger.js';
+import { algorithmProfile, offerGroupExchangeToCisco, ssh2Algorithms, type AlgorithmProfileName } from './algorithms.js';
 import { classifySshError, TransportError } from './errors.js';
 import { checkHostKey, type HostKeyDecision, type HostKeyMode } from './host-key-verifier.js';
 
 const { Client, utils } = ssh2;
 
-export interface TransportOptions {
+/** Login details for one SSH hop: a jump host or the device itself. */
+export interface SshEndpoint {
   host: string;
   port: number;
   username: string;
@@ -22,10 +26,19 @@ export interface TransportOptions {
   passphrase?: string;
   /** ssh-agent socket path. */
   agent?: string;
+}
+
+export interface TransportOptions extends SshEndpoint {
+  /** Jump hosts in the order they are connected to, like OpenSSH's ProxyJump list; each has its own login. */
+  jumps?: readonly SshEndpoint[];
+  /** Algorithm profile for every hop; default `modern`. */
+  algorithms?: AlgorithmProfileName;
   knownHostsPath: string;
   hostKeyMode: HostKeyMode;
-  /** Budget for TCP connect, key exchange and authentication together. */
+  /** Budget for TCP connect, key exchange and authentication together, per hop. */
   connectTimeoutMs: number;
+  /** Interval of SSH keepalive requests once connected; 0 turns them off. Default 15 s. */
+  keepaliveIntervalMs?: number;
   logger: Logger;
 }
 
@@ -44,29 +57,90 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+type SshClient = InstanceType<typeof Client>;
+
 /** The pty requested for the shell: wide, so IOS does not wrap the command echo. */
 const PTY = { term: 'vt100', cols: 511, rows: 24, width: 0, height: 0 } as const;
 
 const CLOSE_WAIT_MS = 2000;
 
-/** Connects, authenticates, verifies the host key and opens the shell. Throws TransportError. */
+export const DEFAULT_KEEPALIVE_INTERVAL_MS = 15_000;
+
+/** Unanswered keepalives before the connection counts as lost, as OpenSSH's ServerAliveCountMax default. */
+const KEEPALIVE_COUNT_MAX = 3;
+
+/** Connects through any jump hosts, authenticates, verifies each host key and opens the shell. Throws TransportError. */
 export async function openTransport(options: TransportOptions): Promise<Transport> {
   const endpoint = `${options.host}:${options.port}`;
   const logger = options.logger;
-  const privateKey = parsePrivateKey(options, endpoint);
+  const jumpClients: SshClient[] = [];
+  let client: SshClient;
+
+  try {
+    let sock: Duplex | undefined;
+    const hops = options.jumps ?? [];
+    for (const [index, hop] of hops.entries()) {
+      const hopClient = await connectClient(hop, `jump host ${hop.host}:${hop.port}`, sock, options);
+      jumpClients.push(hopClient);
+      const next = hops[index + 1] ?? options;
+      sock = await forwardThrough(hopClient, `${hop.host}:${hop.port}`, next.host, next.port);
+      logger.debug('ssh jump host connected', { jump: `${hop.host}:${hop.port}`, next: `${next.host}:${next.port}` });
+    }
+    client = await connectClient(options, endpoint, sock, options);
+  } catch (error) {
+    closeClients(jumpClients);
+    throw error;
+  }
+
+  logger.debug('ssh authenticated');
+
+  // Commands and pager keys are a few bytes each; OpenSSH also disables Nagle for interactive sessions.
+  // Behind a jump host the socket belongs to the jump host's channel, which has no such setting.
+  if (jumpClients.length === 0) {
+    client.setNoDelay(true);
+  }
+
+  let channel: ClientChannel;
+  try {
+    channel = await new Promise<ClientChannel>((resolve, reject) => {
+      client.shell(PTY, (error, stream) => {
+        if (error !== undefined && error !== null) {
+          reject(new TransportError('protocol', `${endpoint} rejected the request for an interactive shell: ${error.message}`, { cause: error }));
+          return;
+        }
+        resolve(stream);
+      });
+    });
+  } catch (error) {
+    closeClients([...jumpClients, client]);
+    throw error;
+  }
+
+  logger.debug('ssh shell opened');
+  return new SshTransport(client, jumpClients, channel, endpoint, logger);
+}
+
+/** Connects and authenticates one hop, over `sock` when it sits behind a jump host. */
+async function connectClient(hop: SshEndpoint, label: string, sock: Duplex | undefined, options: TransportOptions): Promise<SshClient> {
+  const logger = options.logger;
+  const profile = algorithmProfile(options.algorithms ?? 'modern');
+  const privateKey = parsePrivateKey(hop, label);
   const client = new Client();
   let hostKeyRejection: TransportError | null = null;
 
   const config: ConnectConfig = {
-    host: options.host,
-    port: options.port,
-    username: options.username,
+    host: hop.host,
+    port: hop.port,
+    username: hop.username,
     readyTimeout: options.connectTimeoutMs,
-    authHandler: createAuthHandler(options, privateKey, logger),
+    keepaliveInterval: options.keepaliveIntervalMs ?? DEFAULT_KEEPALIVE_INTERVAL_MS,
+    keepaliveCountMax: KEEPALIVE_COUNT_MAX,
+    algorithms: ssh2Algorithms(profile),
+    authHandler: createAuthHandler(hop, privateKey, logger),
     hostVerifier: (key: Buffer, verify: (valid: boolean) => void): void => {
-      const check = { knownHostsPath: options.knownHostsPath, mode: options.hostKeyMode, host: options.host, port: options.port, logger };
+      const check = { knownHostsPath: options.knownHostsPath, mode: options.hostKeyMode, host: hop.host, port: hop.port, logger };
       checkHostKey(check, key)
-        .catch((error: unknown): HostKeyDecision => ({ accepted: false, error: new TransportError('hostkey', `host key check for ${endpoint} failed: ${(error as Error).message}`) }))
+        .catch((error: unknown): HostKeyDecision => ({ accepted: false, error: new TransportError('hostkey', `host key check for ${label} failed: ${(error as Error).message}`) }))
         .then((decision) => {
           if (!decision.accepted) {
             hostKeyRejection = decision.error;
@@ -75,45 +149,74 @@ export async function openTransport(options: TransportOptions): Promise<Transpor
         });
     },
   };
+  if (sock !== undefined) {
+    config.sock = sock;
+  }
 
-  logger.debug('ssh connecting', { port: options.port, hostKeyMode: options.hostKeyMode });
+  logger.debug('ssh connecting', { to: label, hostKeyMode: options.hostKeyMode, algorithms: profile.name });
+
+  let banner = '';
+  client.on('banner', (message: string) => {
+    banner = message.trim();
+  });
 
   await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error): void => {
+    const settle = (): void => {
       client.removeListener('ready', onReady);
+      client.removeListener('error', onError);
+      client.removeListener('close', onClose);
+    };
+    const onClose = (): void => {
+      settle();
+      const afterBanner = banner === '' ? '' : ` after sending the login banner "${truncate(banner, 200)}"`;
+      reject(new TransportError('disconnected', `${label} closed the connection before login completed${afterBanner}; the device may have reached its SSH session limit, or rejects this client by ACL`));
+    };
+    const onError = (error: Error): void => {
+      settle();
       // ssh2 can emit a second error while tearing down (e.g. "Connection lost before handshake").
       client.on('error', (later: Error) => logger.debug('ssh error after a failed connect', { error: later.message }));
       client.end();
-      reject(hostKeyRejection ?? classifySshError(error, endpoint));
+      reject(hostKeyRejection ?? classifySshError(error, label));
     };
     const onReady = (): void => {
-      client.removeListener('error', onError);
+      settle();
       resolve();
     };
     client.once('error', onError);
     client.once('ready', onReady);
-    client.on('handshake', (negotiated) => logger.debug('ssh handshake', { kex: negotiated.kex, hostKey: negotiated.serverHostKey }));
+    client.once('close', onClose);
+    client.on('handshake', (negotiated) => logger.debug('ssh handshake', { to: label, kex: negotiated.kex, hostKey: negotiated.serverHostKey, cipher: negotiated.cs.cipher }));
     client.connect(config);
+    if (profile.offerGroupExchangeToCisco) {
+      offerGroupExchangeToCisco(client);
+    }
   });
 
-  logger.debug('ssh authenticated');
+  return client;
+}
 
-  // Commands and pager keys are a few bytes each; OpenSSH also disables Nagle for interactive sessions.
-  client.setNoDelay(true);
-
-  const channel = await new Promise<ClientChannel>((resolve, reject) => {
-    client.shell(PTY, (error, stream) => {
+/** Opens a direct-tcpip channel from a jump host to the next hop, as `ssh -J` does. */
+function forwardThrough(jump: SshClient, jumpLabel: string, host: string, port: number): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    jump.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
       if (error !== undefined && error !== null) {
-        client.end();
-        reject(new TransportError('protocol', `${endpoint} rejected the request for an interactive shell: ${error.message}`, { cause: error }));
+        jump.end();
+        reject(new TransportError('refused', `jump host ${jumpLabel} could not open a connection to ${host}:${port}: ${error.message}. Check that the jump host can reach the device and allows TCP forwarding.`, { cause: error }));
         return;
       }
       resolve(stream);
     });
   });
+}
 
-  logger.debug('ssh shell opened');
-  return new SshTransport(client, channel, endpoint, logger);
+function truncate(text: string, maxLength: number): string {
+  return text.length <= maxLength ? text : `${text.slice(0, maxLength)}...`;
+}
+
+function closeClients(clients: readonly SshClient[]): void {
+  for (const client of [...clients].reverse()) {
+    client.end();
+  }
 }
 
 class SshTransport implements Transport {
@@ -125,7 +228,8 @@ class SshTransport implements Transport {
   private readonly closedPromise: Promise<void>;
 
   constructor(
-    private readonly client: InstanceType<typeof Client>,
+    private readonly client: SshClient,
+    private readonly jumpClients: readonly SshClient[],
     private readonly channel: ClientChannel,
     private readonly endpoint: string,
     private readonly logger: Logger,
@@ -143,6 +247,7 @@ class SshTransport implements Transport {
     this.closedPromise = new Promise((resolve) => {
       client.once('close', () => {
         this.ended = true;
+        closeClients(this.jumpClients);
         resolve();
         if (!this.closing) {
           const error = lastError === null
@@ -192,6 +297,7 @@ class SshTransport implements Transport {
     });
     await Promise.race([this.closedPromise, timeout]);
     clearTimeout(timer);
+    closeClients(this.jumpClients);
     this.logger.debug('ssh connection closed');
   }
 
@@ -207,7 +313,7 @@ class SshTransport implements Transport {
   }
 }
 
-function parsePrivateKey(options: TransportOptions, endpoint: string): ParsedKey | null {
+function parsePrivateKey(options: SshEndpoint, endpoint: string): ParsedKey | null {
   if (options.privateKey === undefined) {
     return null;
   }
@@ -231,7 +337,7 @@ function parsePrivateKey(options: TransportOptions, endpoint: string): ParsedKey
  * otherwise by keyboard-interactive. A wrong password therefore costs one
  * failed login on the device.
  */
-function createAuthHandler(options: TransportOptions, privateKey: ParsedKey | null, logger: Logger) {
+function createAuthHandler(options: SshEndpoint, privateKey: ParsedKey | null, logger: Logger) {
   const username = options.username;
   const tried = new Set<string>();
   let passwordSent = false;

@@ -14,6 +14,8 @@ const MOTD = [
   'fake-prompt#',
 ].join('\n');
 
+const NO_RETRY = { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
+
 let simulator: RunningSimulator;
 let temp: TempDir;
 let knownHosts: string;
@@ -151,7 +153,7 @@ describe('openSession', () => {
     });
     const target = { name: 'lab-gone', address: '127.0.0.1', port, username: 'netops' };
 
-    const error = await openSession({ target, credentials: { password: 'test-password' }, hostKeys: { knownHostsPath: knownHosts, mode: 'strict' } }).catch((caught: unknown) => caught);
+    const error = await openSession({ target, credentials: { password: 'test-password' }, hostKeys: { knownHostsPath: knownHosts, mode: 'strict' }, retry: NO_RETRY }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(SessionError);
     expect((error as SessionError).kind).toBe('refused');
@@ -166,7 +168,7 @@ describe('openSession', () => {
     const target = { name: 'lab-silent', address: '127.0.0.1', port, username: 'netops' };
 
     try {
-      const error = await openSession({ target, credentials: { password: 'test-password' }, hostKeys: { knownHostsPath: knownHosts, mode: 'strict' }, connectTimeoutMs: 300 }).catch((caught: unknown) => caught);
+      const error = await openSession({ target, credentials: { password: 'test-password' }, hostKeys: { knownHostsPath: knownHosts, mode: 'strict' }, connectTimeoutMs: 300, retry: NO_RETRY }).catch((caught: unknown) => caught);
 
       expect(error).toBeInstanceOf(SessionError);
       expect((error as SessionError).kind).toBe('timeout');
