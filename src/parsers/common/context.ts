@@ -5,19 +5,27 @@ import type { ParseResult, SourceLine } from '../types.js';
 import { sourceOf, type Line } from './lines.js';
 
 export class ParseContext {
-  private readonly used = new Set<number>();
+  private readonly lines: readonly Line[];
+  /** One flag per line number of the input (1-based); 1 once a section parser used the line. */
+  private readonly used: Uint8Array;
   private readonly fieldSources: Record<string, SourceLine> = {};
+
+  /** `lines` are the content lines of one input, in order. */
+  constructor(lines: readonly Line[]) {
+    this.lines = lines;
+    this.used = new Uint8Array((lines[lines.length - 1]?.line ?? 0) + 1);
+  }
 
   /** Marks lines as understood, so they stay out of `unparsed`. */
   use(...lines: Line[]): void {
     for (const line of lines) {
-      this.used.add(line.line);
+      this.used[line.line] = 1;
     }
   }
 
   /** Marks a line as understood and records it as the source of a field path. */
   read(path: string, line: Line): void {
-    this.use(line);
+    this.used[line.line] = 1;
     this.fieldSources[path] = sourceOf(line);
   }
 
@@ -34,9 +42,15 @@ export class ParseContext {
     }
   }
 
-  /** Builds the parse result; every content line not marked as used is unparsed. */
-  result<T>(record: T, lines: readonly Line[]): ParseResult<T> {
-    const unparsed = lines.filter((line) => !this.used.has(line.line)).map(sourceOf);
-    return { record, unparsed, sources: { ...this.fieldSources } };
+  /** Builds the parse result; every content line not marked as used is unparsed. The context is done after this. */
+  result<T>(record: T): ParseResult<T> {
+    const unparsed: SourceLine[] = [];
+    for (const line of this.lines) {
+      if (this.used[line.line] !== 1) {
+        unparsed.push(sourceOf(line));
+      }
+    }
+
+    return { record, unparsed, sources: this.fieldSources };
   }
 }

@@ -17,8 +17,8 @@ export interface Line extends SourceLine {
 const PAGER_RESIDUE = /^\s*--More--\s*|[\b]+/g;
 
 // `Load for five secs: 1%/0%; ...` and `Time source is NTP, .13:28:08.565 UTC ...`
-// (also `No time source, *17:05:54.449 UTC ...`) come from `exec prompt timestamp`.
-const TIMESTAMP_HEADER = /^(Load for five secs:|Time source is |No time source,)/;
+// (also `No time source, *17:05:54.449 UTC ...`) come from `exec prompt timestamp`;
+// isTimestampHeader below matches their starts.
 
 // A prompt alone (`router#`) or a prompt with an echoed command, and a bare echo
 // such as `show license all` or the abbreviated `sh lic udi`.
@@ -45,19 +45,26 @@ export function contentLines(text: string): Line[] {
   const result: Line[] = [];
   let seenOutput = false;
 
+  // Each regular expression runs only on the few lines a cheap test lets
+  // through, because this loop runs once per line of every capture.
+  const pagerResidue = hasPagerResidue(text);
   for (const source of splitLines(text)) {
-    const cleaned = source.text.replace(PAGER_RESIDUE, '');
-    const trimmed = cleaned.trim();
+    const cleaned = pagerResidue ? source.text.replace(PAGER_RESIDUE, '') : source.text;
+    const trimmed = trim(cleaned);
     if (trimmed === '') {
       continue;
     }
 
-    if (TIMESTAMP_HEADER.test(trimmed)) {
+    if (isTimestampHeader(trimmed)) {
       continue;
     }
 
     // A bare prompt can also close the capture (`c1000v-5#`).
-    if (PROMPT_ONLY.test(trimmed) || (!seenOutput && ECHOED_COMMAND.test(trimmed))) {
+    if (endsLikePrompt(trimmed) && PROMPT_ONLY.test(trimmed)) {
+      continue;
+    }
+
+    if (!seenOutput && ECHOED_COMMAND.test(trimmed)) {
       continue;
     }
 
@@ -68,16 +75,91 @@ export function contentLines(text: string): Line[] {
   return result;
 }
 
+/**
+ * The same result as `String.prototype.trim`, but a line without leading or
+ * trailing white space comes back as is instead of as a copy.
+ */
+function trim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) {
+    start += 1;
+  }
+
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) {
+    end -= 1;
+  }
+
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** The white space and line terminators of ECMAScript, which `trim` and `\s` remove. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) {
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  }
+
+  if (code < 0xa0) {
+    return false;
+  }
+
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function hasPagerResidue(text: string): boolean {
+  return text.includes('\b') || text.includes('--More--');
+}
+
+function isTimestampHeader(trimmed: string): boolean {
+  return trimmed.startsWith('Load for five secs:') || trimmed.startsWith('Time source is ') || trimmed.startsWith('No time source,');
+}
+
+// `trimmed` has no trailing white space, so a prompt ends in `#` or `>`.
+function endsLikePrompt(trimmed: string): boolean {
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return last === HASH || last === GREATER_THAN;
+}
+
+const HASH = 0x23;
+const GREATER_THAN = 0x3e;
+const SPACE = 0x20;
+const TAB = 0x09;
+
 function indentOf(text: string): number {
-  const match = /^[ \t]*/.exec(text);
-  return match === null ? 0 : match[0].length;
+  let indent = 0;
+  while (indent < text.length) {
+    const code = text.charCodeAt(indent);
+    if (code !== SPACE && code !== TAB) {
+      break;
+    }
+    indent += 1;
+  }
+
+  return indent;
 }
 
 const SENTINELS = new Set(['<none>', '<empty>', 'none', 'not configured', 'not available']);
+const SHORTEST_SENTINEL = 'none'.length;
+const LONGEST_SENTINEL = 'not configured'.length;
 
 /** True for the values the device prints in place of "nothing": `<none>`, `<empty>`, `None`, `Not Configured`, `Not Available`. */
 export function isSentinel(value: string): boolean {
-  return SENTINELS.has(value.trim().toLowerCase());
+  const trimmed = value.trim();
+  if (trimmed.length < SHORTEST_SENTINEL || trimmed.length > LONGEST_SENTINEL) {
+    return false;
+  }
+
+  return SENTINELS.has(trimmed.toLowerCase());
 }
 
 /** Returns the trimmed value, or null when it is empty or a sentinel. */
@@ -107,13 +189,34 @@ export interface KeyValue {
  * colons inside their values. Returns null when the line has no such colon.
  */
 export function splitKeyValue(trimmed: string): KeyValue | null {
-  const match = /^([^:]+?):(?:\s+(.*))?$/.exec(trimmed);
-  if (match === null) {
+  // The key is everything before the first colon and may not be empty. The
+  // same test as `/^([^:]+?):(?:\s+(.*))?$/`, written with index searches
+  // because it runs several times on every line.
+  const colon = trimmed.indexOf(':');
+  if (colon <= 0) {
     return null;
   }
 
-  return { key: (match[1] ?? '').trim(), value: (match[2] ?? '').trim() };
+  const key = trimmed.slice(0, colon).trim();
+  if (colon === trimmed.length - 1) {
+    return { key, value: '' };
+  }
+
+  if (!WHITE_SPACE.test(trimmed.charAt(colon + 1))) {
+    return null;
+  }
+
+  // Like `.` in a regular expression, a value does not span a line terminator.
+  const value = trimmed.slice(colon + 1).trimStart();
+  if (LINE_TERMINATOR.test(value)) {
+    return null;
+  }
+
+  return { key, value: value.trimEnd() };
 }
+
+const WHITE_SPACE = /^\s$/;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /** Copies the line number and raw text of a line, for `sources` and `unparsed`. */
 export function sourceOf(line: SourceLine): SourceLine {

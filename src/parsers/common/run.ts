@@ -19,9 +19,9 @@ export function runParser<T>(
 
   try {
     lines = contentLines(input);
-    const context = new ParseContext();
+    const context = new ParseContext(lines);
     const record = parse(lines, context);
-    return context.result(record, lines);
+    return context.result(record);
   } catch {
     return { record: emptyRecord(), unparsed: lines.map(sourceOf), sources: {} };
   }
