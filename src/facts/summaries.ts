@@ -36,8 +36,8 @@ export function summariseTrust(facts: DeviceFacts): void {
   trust.installedUdis = installed.length === 0 ? null : installed.map((entry) => (entry.udi === null ? 'the device' : udiText(entry.udi))).join('; ');
   trust.missingUdis = missing.length === 0 ? null : missing.map((entry) => (entry.udi === null ? 'the device' : udiText(entry.udi))).join('; ');
 
-  const firstMissing = facts.evidence[`trustCode.${facts.trustCode.indexOf(missing[0]!)}.installed`];
-  const firstInstalled = facts.evidence[`trustCode.${facts.trustCode.indexOf(installed[0]!)}.installed`];
+  const firstMissing = missing[0] === undefined ? undefined : entryLine(facts, facts.trustCode.indexOf(missing[0]));
+  const firstInstalled = installed[0] === undefined ? undefined : entryLine(facts, facts.trustCode.indexOf(installed[0]));
   quote(facts, ['trust.missingCount', 'trust.missingUdis'], missing.length > 0 ? firstMissing : header);
   quote(facts, ['trust.installedCount', 'trust.installedUdis'], installed.length > 0 ? firstInstalled : header);
 }
@@ -72,6 +72,11 @@ export function summariseCommunication(facts: DeviceFacts): void {
     quote(facts, ['communicationStatus.failureReason'], facts.evidence[`communication.${reasonIndex}.failureReason`]);
     quote(facts, ['communicationStatus.lastResponse'], facts.evidence[`communication.${reasonIndex}.lastResponse`]);
   }
+}
+
+/** The `INSTALLED on ...` line of a trust code entry, or its UDI line when only that was recorded. */
+function entryLine(facts: DeviceFacts, index: number): Evidence | undefined {
+  return facts.evidence[`trustCode.${index}.installed`] ?? facts.evidence[`trustCode.${index}`];
 }
 
 function quote(facts: DeviceFacts, keys: string[], line: Evidence | undefined): void {
