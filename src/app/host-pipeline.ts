@@ -2,9 +2,11 @@
 // the collection commands in order, save each output, then build facts and
 // evaluate the playbooks. Every outcome, including a thrown error, becomes a
 // HostResult: one device's failure never stops the others.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 import { buildFacts } from '../facts/build.js';
+import type { SlacInput } from '../facts/slac-match.js';
 import type { InventoryHost } from '../inventory/types.js';
 import { resolveSecret } from '../inventory/secrets.js';
 import type { Logger } from '../log/logger.js';
@@ -163,7 +165,7 @@ export interface EvaluateHostInput {
 /** Builds facts from whatever was collected and evaluates the playbooks on them. */
 export function evaluateHost(input: EvaluateHostInput): HostResult {
   const collected = input.commands.some((command) => command.failure === null);
-  const facts = collected ? buildFacts(input.commands) : null;
+  const facts = collected ? buildFacts(input.commands, { slac: readSlacFile(input.host.licensing.slacFile) }) : null;
   const findings =
     facts === null ? [] : evaluatePlaybooks(input.playbooks, { facts, intent: input.host.licensing, now: input.now });
 
@@ -180,6 +182,18 @@ export function evaluateHost(input: EvaluateHostInput): HostResult {
     startedAt: input.startedAt,
     finishedAt: input.now.toISOString(),
   };
+}
+
+/** Reads the SLAC file the inventory names, or says why it could not be read; null when none is named. */
+function readSlacFile(file: string | null): SlacInput | null {
+  if (file === null) {
+    return null;
+  }
+  try {
+    return { file, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    return { file, error: (error as Error).message };
+  }
 }
 
 function rejectedEverything(commands: CommandResult[]): HostError {
