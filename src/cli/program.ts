@@ -122,6 +122,27 @@ export function buildProgram(io: ProgramIo): Command {
       );
     });
 
+  program
+    .command('probe')
+    .description('show the SSH algorithms and login methods a device offers, and which algorithm profile connects (sends no credentials)')
+    .argument('<host>', 'a host name from the inventory, or address[:port]')
+    .option('-i, --inventory <file>', 'inventory YAML file to look the host name up in')
+    .option('--user <name>', 'user name for the login-methods query (default: the inventory\'s, else the local user)')
+    .option('--timeout <seconds>', 'time allowed for each connection, in seconds', '10')
+    .addHelpText('after', '\nExample:\n  $ sldiag probe core-sw1 -i inventory.yaml\n  $ sldiag probe 127.0.0.1:2222')
+    .action(async (host: string, raw: Record<string, unknown>) => {
+      const { probeCommand } = await import('./commands/probe.js');
+      io.setExitCode(
+        await probeCommand({
+          target: host,
+          inventory: (raw['inventory'] as string | undefined) ?? null,
+          username: (raw['user'] as string | undefined) ?? null,
+          timeoutMs: parseSeconds('--timeout', raw['timeout'] as string),
+          write: io.write,
+        }),
+      );
+    });
+
   return program;
 }
 
