@@ -28,6 +28,21 @@ Exit codes: 0 every check passed, 1 a check failed at or above --fail-on,
 2 usage or configuration error (nothing was run), 3 at least one device
 could not be collected. The highest applicable code wins in the order 2, 3, 1.`;
 
+const BUNDLE_HELP = `
+Each device gives: show license tech support, status, udi and all (what
+sldiag check reads), show license history message, show logging | include
+SMART_LIC, show clock detail, show ntp status and show platform software
+sl-infra all. A command the device rejects is recorded with its error marker.
+
+Examples:
+  $ sldiag bundle -i inventory.yaml --limit core-sw1 -o core-sw1.tar.gz
+  $ sldiag bundle -i inventory.yaml --redact -o tac-case.tar.gz   # also writes tac-case.redaction-map.json
+  $ sldiag check --from tac-case.tar.gz                            # re-check the bundle, no SSH
+
+Exit codes: 0 the bundle was written, 2 usage or configuration error
+(nothing was run), 3 at least one device could not be collected (the bundle
+is still written) or the run was interrupted (no bundle is written).`;
+
 export function buildProgram(io: ProgramIo): Command {
   const program = new Command('sldiag')
     .description('Diagnose Cisco IOS XE Smart Licensing Using Policy problems across a fleet, over read-only SSH.')
@@ -51,7 +66,7 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--concurrency <devices>', 'devices checked at the same time', '50')
     .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
     .option('--no-capture', 'do not save raw outputs')
-    .option('--from <dir>', 're-check the saved outputs of an earlier run instead of connecting')
+    .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run, or a bundle, instead of connecting')
     .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks (default: ~/.ssh/known_hosts)')
     .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
     .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
@@ -85,6 +100,45 @@ export function buildProgram(io: ProgramIo): Command {
           progressStream: raw['quiet'] === true ? null : io.progressStream,
           signal: io.interrupt,
           logLevel: parseChoice<LogLevel>('--log-level', raw['logLevel'] as string, ['debug', 'info', 'warn', 'error', 'silent']),
+          write: io.write,
+        }),
+      );
+    });
+
+  program
+    .command('bundle')
+    .description('collect what Cisco TAC asks for from each device into one .tar.gz, with hashes, the check report and a summary')
+    .option('-i, --inventory <file>', 'inventory YAML file', 'inventory.yaml')
+    .option('--limit <pattern>', 'only these hosts: comma-separated host names, group names, tag:NAME or globs (default: all hosts)')
+    .option('-o, --output <file>', 'archive to write, ending in .tar.gz (default: sldiag-bundle-<UTC start time>.tar.gz)')
+    .option('--force', 'replace the archive (and the redaction mapping) if it exists', false)
+    .option('--redact', 'replace serial numbers, host names, IP addresses, account names and tokens with placeholders; the mapping is written next to the archive, never into it', false)
+    .option('--concurrency <devices>', 'devices collected at the same time', '50')
+    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks (default: ~/.ssh/known_hosts)')
+    .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
+    .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
+    .option('--command-timeout <seconds>', 'time allowed for every command, in seconds (default: per command, 30 to 600; sl-infra 600)')
+    .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
+    .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
+    .addHelpText('after', BUNDLE_HELP)
+    .action(async (raw: Record<string, unknown>) => {
+      const { bundleCommand } = await import('./commands/bundle.js');
+      io.setExitCode(
+        await bundleCommand({
+          inventory: raw['inventory'] as string,
+          limit: (raw['limit'] as string | undefined) ?? null,
+          output: (raw['output'] as string | undefined) ?? null,
+          force: raw['force'] === true,
+          redact: raw['redact'] === true,
+          concurrency: parseInteger('--concurrency', raw['concurrency'] as string, 1, 2000),
+          knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
+          acceptNew: raw['acceptNew'] === true,
+          hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
+          commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
+          progressStream: raw['quiet'] === true ? null : io.progressStream,
+          signal: io.interrupt,
+          logLevel: parseChoice<LogLevel>('--log-level', raw['logLevel'] as string, ['debug', 'info', 'warn', 'error', 'silent']),
+          toolVersion: io.version,
           write: io.write,
         }),
       );

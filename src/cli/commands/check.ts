@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { checkCaptures } from '../../app/offline.js';
+import { CaptureSourceError, openCaptureSource } from '../../bundle/reader.js';
 import { CHECK_COMMANDS } from '../../commands/catalog.js';
 import { runFleet } from '../../app/run.js';
 import { UsageError } from '../../errors.js';
@@ -53,8 +54,14 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
   let run: RunResult;
   if (options.from !== null) {
     const inventory = (await exists(options.inventory)) ? await loadInventory(options.inventory) : null;
-    await requireDirectory('--from', options.from);
-    run = await checkCaptures(options.from, { playbooks, inventory, now });
+    const source = await openCaptureSource(options.from).catch((error: unknown) => {
+      throw error instanceof CaptureSourceError ? new UsageError(`--from ${error.message}`) : error;
+    });
+    try {
+      run = await checkCaptures(source.dir, { playbooks, inventory, now });
+    } finally {
+      await source.dispose();
+    }
   } else {
     const inventory = await loadInventory(options.inventory);
     const hosts = selectHosts(inventory, options.limit);
@@ -126,11 +133,4 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-async function requireDirectory(option: string, dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => null);
-  if (info === null || !info.isDirectory()) {
-    throw new UsageError(`${option} "${dir}" is not a directory; give the capture directory of an earlier run`);
-  }
 }

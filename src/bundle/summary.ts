@@ -1,0 +1,102 @@
+// `SUMMARY.md`: the page a TAC engineer reads first. It names the devices,
+// what failed on each with the evidence line, which commands the device
+// rejected, and how to verify and re-check the bundle.
+import type { Finding } from '../model/finding.js';
+import type { HostResult, RunResult } from '../model/result.js';
+import type { BundleManifest } from './manifest.js';
+
+export function formatSummary(run: RunResult, manifest: BundleManifest, archiveName: string): string {
+  const lines: string[] = [
+    '# sldiag TAC bundle',
+    '',
+    `Collected by sldiag ${manifest.tool.version} from ${plural(run.hosts.length, 'device')}, ${manifest.collectedAt} to ${manifest.finishedAt}.`,
+  ];
+
+  if (manifest.redacted) {
+    lines.push(
+      '',
+      'Redacted: serial numbers, host names, IP addresses, account names and tokens are placeholders',
+      'such as `SERIAL-0001` or `HOST-0002`. The same value always has the same placeholder, in every file.',
+      'The sender kept the mapping to the original values.',
+    );
+  }
+
+  lines.push('', '| Device | Status | Fail | Warn | Not collected |', '|---|---|---|---|---|');
+  for (const host of run.hosts) {
+    lines.push(tableRow(host));
+  }
+
+  lines.push('', '## Findings');
+  const problems = run.hosts.filter((host) => host.error !== null || host.findings.some(isProblem));
+  if (problems.length === 0) {
+    lines.push('', 'Every check passed on every device.');
+  }
+  for (const host of problems) {
+    lines.push('', `### ${host.name}`, '');
+    if (host.error !== null) {
+      lines.push(`- Collection error (${host.error.kind}): ${host.error.message}`);
+    }
+    for (const finding of host.findings.filter(isProblem)) {
+      lines.push(...formatFinding(finding));
+    }
+  }
+
+  lines.push(
+    '',
+    '## Files',
+    '',
+    '- `manifest.json`: per device and command the CLI text, start and end time, size in bytes, SHA-256, and the device\'s error marker when it failed.',
+    '- `report.json`: the full check result, as `sldiag check --format json` prints it.',
+    '- `<device>/<command>.txt`: the output as the device sent it; `<device>/commands.json` lists the commands of that device.',
+    '',
+    'Verify a file: `sha256sum <device>/<command>.txt` and compare with `manifest.json`.',
+    `Re-check every playbook without a device: \`sldiag check --from ${archiveName}\`.`,
+  );
+
+  return lines.join('\n') + '\n';
+}
+
+function tableRow(host: HostResult): string {
+  const fail = host.findings.filter((finding) => finding.result === 'fail').length;
+  const warn = host.findings.filter((finding) => finding.result === 'warn').length;
+  const cells = [host.name, host.status, String(fail), String(warn), notCollected(host)];
+  return `| ${cells.map(escapeCell).join(' | ')} |`;
+}
+
+/** Failed commands grouped by the device's error marker: `show ntp status, show clock detail (% Invalid input detected)`. */
+function notCollected(host: HostResult): string {
+  const byMarker = new Map<string, string[]>();
+  for (const command of host.commands) {
+    if (command.failure !== null) {
+      byMarker.set(command.failure.marker, [...(byMarker.get(command.failure.marker) ?? []), command.command]);
+    }
+  }
+  if (byMarker.size === 0) {
+    return '-';
+  }
+  return [...byMarker].map(([marker, commands]) => `${commands.join(', ')} (${marker})`).join('; ');
+}
+
+function formatFinding(finding: Finding): string[] {
+  const lines = [`- **${finding.result.toUpperCase()}** %${finding.mnemonic} \`${finding.check}\`: ${finding.message}`];
+  for (const evidence of finding.evidence) {
+    lines.push(`  - evidence: ${evidence.command}, line ${evidence.line}: \`${evidence.text.trim()}\``);
+  }
+  if (finding.remedy.length > 0) {
+    lines.push(`  - remedy: ${finding.remedy.map((step) => `\`${step}\``).join(', ')}`);
+  }
+  return lines;
+}
+
+function isProblem(finding: Finding): boolean {
+  return finding.result === 'fail' || finding.result === 'warn';
+}
+
+/** Markdown table cells end at `|` and at a line break. */
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

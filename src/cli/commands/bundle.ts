@@ -1,0 +1,183 @@
+// `sldiag bundle`: collect what Cisco TAC requests from each selected device,
+// evaluate the playbooks on it, and write one .tar.gz with a manifest of
+// hashes, the check report and a summary, optionally redacted.
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { runFleet } from '../../app/run.js';
+import { isArchiveName, TargetExistsError } from '../../bundle/archive.js';
+import { BUNDLE_COMMANDS } from '../../bundle/commands.js';
+import { RESERVED_NAMES } from '../../bundle/manifest.js';
+import type { BundleManifest } from '../../bundle/manifest.js';
+import type { Redactor } from '../../bundle/redactor.js';
+import { bundlePaths, createStaging, discardStaging, learnRedactions, publishBundle, writeBundleContent } from '../../bundle/writer.js';
+import type { BundlePaths, Staging } from '../../bundle/writer.js';
+import { requireCommand } from '../../commands/catalog.js';
+import { safeName } from '../../app/capture.js';
+import { UsageError } from '../../errors.js';
+import { filterHosts } from '../../inventory/filter.js';
+import { loadInventory } from '../../inventory/load.js';
+import type { InventoryHost } from '../../inventory/types.js';
+import { createLogger } from '../../log/logger.js';
+import type { LogLevel } from '../../log/logger.js';
+import type { RunResult } from '../../model/result.js';
+import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
+import type { HostKeyPolicy } from '../../session/session.js';
+import { EXIT } from '../exit-codes.js';
+import { progressObserver } from '../progress.js';
+
+export interface BundleCommandOptions {
+  inventory: string;
+  limit: string | null;
+  /** Archive to write; null for `sldiag-bundle-<UTC start time>.tar.gz` in the working directory. */
+  output: string | null;
+  force: boolean;
+  redact: boolean;
+  concurrency: number;
+  knownHosts: string | null;
+  acceptNew: boolean;
+  hostKeyCheck: boolean;
+  commandTimeoutMs: number | null;
+  progressStream: NodeJS.WriteStream | null;
+  signal: AbortSignal;
+  logLevel: LogLevel;
+  toolVersion: string;
+  write: (text: string) => void;
+}
+
+export async function bundleCommand(options: BundleCommandOptions): Promise<number> {
+  const logger = createLogger({ level: options.logLevel });
+  const started = new Date();
+  const paths = bundlePaths(options.output ?? defaultBundleName(started));
+
+  await requireFreeTargets(paths, options);
+  const inventory = await loadInventory(options.inventory);
+  const hosts = options.limit === null ? inventory.hosts : filterHosts(inventory.hosts, options.limit);
+  requireUsableFolderNames(hosts);
+  const playbooks = await loadBuiltinPlaybooks();
+
+  if (!options.hostKeyCheck) {
+    logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
+  }
+
+  // A second Ctrl-C exits the process at once; the exit handler still removes the temporary files.
+  let staging: Staging | null = null;
+  const cleanUp = (): void => discardStaging(staging, paths);
+  process.on('exit', cleanUp);
+
+  try {
+    staging = await createStaging(paths.archive, options.redact);
+    // TODO: each output reaches disk only once its command has finished, so a long sl-infra dump is held
+    // in memory until then; it streams to disk once the host pipeline passes the session's onData hook to the capture writer.
+    const run = await runFleet(hosts, {
+      commands: BUNDLE_COMMANDS,
+      playbooks,
+      hostKeys: hostKeyPolicy(options),
+      captureDir: staging.captureDir,
+      now: () => new Date(),
+      logger,
+      observers: options.progressStream === null ? [] : [progressObserver(options.progressStream)],
+      concurrency: options.concurrency,
+      groupLimits: inventory.groupLimits,
+      commandTimeoutMs: options.commandTimeoutMs,
+      signal: options.signal,
+    });
+    if (options.signal.aborted) {
+      return interrupted(options);
+    }
+
+    const redactor = options.redact ? await learnRedactions(run, hosts, staging.captureDir) : null;
+    const manifest = await writeBundleContent({
+      run,
+      staging,
+      redactor,
+      toolVersion: options.toolVersion,
+      commands: BUNDLE_COMMANDS.map((id) => requireCommand(id).cli),
+      archiveName: path.basename(paths.archive),
+    });
+    if (options.signal.aborted) {
+      return interrupted(options);
+    }
+
+    await publishBundle({ staging, paths, force: options.force, redactor });
+    options.write(describeBundle(paths, run, manifest, redactor));
+    return exitCode(run);
+  } catch (error) {
+    if (error instanceof TargetExistsError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  } finally {
+    cleanUp();
+    process.off('exit', cleanUp);
+  }
+}
+
+/** `sldiag-bundle-2026-12-04T02-00-00Z.tar.gz`: sortable, and valid as a file name everywhere. */
+export function defaultBundleName(started: Date): string {
+  return `sldiag-bundle-${started.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.tar.gz`;
+}
+
+async function requireFreeTargets(paths: BundlePaths, options: BundleCommandOptions): Promise<void> {
+  if (!isArchiveName(paths.archive)) {
+    throw new UsageError(`-o "${paths.archive}" must end in .tar.gz or .tgz`);
+  }
+
+  const directory = await stat(path.dirname(path.resolve(paths.archive))).catch(() => null);
+  if (directory === null || !directory.isDirectory()) {
+    throw new UsageError(`-o "${paths.archive}": the folder ${path.dirname(paths.archive)} does not exist; create it first`);
+  }
+
+  const targets = options.redact ? [paths.archive, paths.mapping] : [paths.archive];
+  for (const target of targets) {
+    if (!options.force && (await stat(target).catch(() => null)) !== null) {
+      throw new UsageError(`${target} already exists; choose another name with -o or pass --force to replace it`);
+    }
+  }
+}
+
+/** Rejects a host whose folder would take the name of a file at the bundle root. */
+function requireUsableFolderNames(hosts: readonly InventoryHost[]): void {
+  for (const host of hosts) {
+    if (RESERVED_NAMES.has(safeName(host.name))) {
+      throw new UsageError(`host name "${host.name}" is a file name the bundle uses for itself; rename the host in the inventory`);
+    }
+  }
+}
+
+function hostKeyPolicy(options: BundleCommandOptions): HostKeyPolicy {
+  const knownHostsPath = options.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts');
+  if (!options.hostKeyCheck) {
+    return { knownHostsPath, mode: 'off' };
+  }
+  return { knownHostsPath, mode: options.acceptNew ? 'accept-new' : 'strict' };
+}
+
+function interrupted(options: BundleCommandOptions): number {
+  options.write('bundle interrupted: no archive was written\n');
+  return EXIT.notCollected;
+}
+
+/** 3 when a device could not be collected; findings do not change the exit code, since a bundle is collected to report them. */
+function exitCode(run: RunResult): number {
+  const incomplete = run.hosts.some((host) => host.status === 'unreachable' || host.status === 'error');
+  return incomplete ? EXIT.notCollected : EXIT.ok;
+}
+
+function describeBundle(paths: BundlePaths, run: RunResult, manifest: BundleManifest, redactor: Redactor | null): string {
+  const commands = manifest.hosts.reduce((count, host) => count + host.commands.length, 0);
+  const failed = manifest.hosts.reduce((count, host) => count + host.commands.filter((command) => command.failed).length, 0);
+  const notCollected = run.hosts.filter((host) => host.status === 'unreachable' || host.status === 'error');
+
+  const lines = [
+    `bundle written to ${paths.archive}: ${manifest.hosts.length} devices, ${commands} command outputs (${failed} rejected by the device)`,
+  ];
+  for (const host of notCollected) {
+    lines.push(`  not collected: ${host.name}: ${host.error?.message ?? host.status}`);
+  }
+  if (redactor !== null) {
+    lines.push(`redaction mapping (${redactor.entries().length} values) written to ${paths.mapping}; keep it, do not send it with the bundle`);
+  }
+  return lines.join('\n') + '\n';
+}
