@@ -75,13 +75,13 @@ export function parseShowLicenseAuthorization(text: string): ParseResult<License
   let section: Section = 'none';
 
   for (const line of contentLines(text)) {
-    const header = SECTION_HEADERS[line.trimmed];
+    const header = line.trimmed.endsWith(':') ? SECTION_HEADERS[line.trimmed] : undefined;
     if (header !== undefined) {
       section = header;
       continue;
     }
 
-    if (BLOCK_TITLE.test(line.trimmed)) {
+    if (isBlockTitle(line.trimmed)) {
       continue;
     }
 
@@ -91,6 +91,10 @@ export function parseShowLicenseAuthorization(text: string): ParseResult<License
   }
 
   return { record, unparsed, sources };
+}
+
+function isBlockTitle(trimmed: string): boolean {
+  return (trimmed.startsWith('L') || trimmed.startsWith('=')) && BLOCK_TITLE.test(trimmed);
 }
 
 function readLine(

@@ -31,12 +31,11 @@ export interface LicenseEventlogRecord {
   events: LicenseEvent[];
 }
 
-const EVENT_START =
-  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\s+([A-Za-z]{2,5}))?\s+(\S+)(.*)$/;
+// The time stamp, the event type, and the rest of the line.
+const EVENT_START = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:\s+[A-Za-z]{2,5})?)\s+(\S+)(.*)$/;
 const TITLE = /^\*+\s*Event Log\s*\*+$/;
 const NO_EVENTS = /^No EventLog Found\.?$/;
 const ATTRIBUTE = /(\w+)=(?:"([^"]*)"|(\S+))/g;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Parses `show license eventlog` output. Never throws. */
 export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEventlogRecord> {
@@ -46,19 +45,19 @@ export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEvent
   let current: LicenseEvent | null = null;
 
   for (const line of contentLines(text)) {
-    if (TITLE.test(line.trimmed)) {
+    if (line.trimmed.startsWith('*') && TITLE.test(line.trimmed)) {
       current = null;
       continue;
     }
 
-    if (NO_EVENTS.test(line.trimmed)) {
+    if (line.trimmed.startsWith('No ') && NO_EVENTS.test(line.trimmed)) {
       record.noEventLogFound = true;
       sources['noEventLogFound'] = sourceOf(line);
       current = null;
       continue;
     }
 
-    const start = EVENT_START.exec(line.trimmed);
+    const start = isDigit(line.trimmed.charCodeAt(0)) ? EVENT_START.exec(line.trimmed) : null;
     if (start !== null) {
       current = eventFrom(start, line.line);
       sources[`events.${record.events.length}`] = sourceOf(line);
@@ -87,6 +86,10 @@ export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEvent
   return { record, unparsed, sources };
 }
 
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 // The device wraps at a space, so a continuation line starts with the next
 // `key=` attribute, or with any word while a quoted value is still open.
 function continues(eventText: string, trimmed: string): boolean {
@@ -95,46 +98,16 @@ function continues(eventText: string, trimmed: string): boolean {
 }
 
 function eventFrom(match: RegExpExecArray, line: number): LicenseEvent {
-  const [, year = '', month = '', day = '', hour = '', minute = '', second = '', fraction, zone, type = '', rest = ''] =
-    match;
-  const stamp = match[0].slice(0, match[0].length - type.length - rest.length).trim();
+  const [, stamp = '', type = '', rest = ''] = match;
 
   return {
-    time: { text: stamp, iso: isoOf(year, month, day, `${hour}:${minute}:${second}`, fraction, zone) },
+    time: parseDeviceTime(stamp) ?? { text: stamp, iso: null },
     type,
     attributes: {},
     text: rest.replace(/^\s+/, ''),
     firstLine: line,
     lastLine: line,
   };
-}
-
-// parseDeviceTime owns the zone table but reads only `Mon DD HH:MM:SS YYYY ZONE`
-// and whole seconds, so the date is reshaped for it and the fraction added back.
-function isoOf(
-  year: string,
-  month: string,
-  day: string,
-  clock: string,
-  fraction: string | undefined,
-  zone: string | undefined,
-): string | null {
-  const monthName = MONTHS[Number.parseInt(month, 10) - 1];
-  if (monthName === undefined || zone === undefined) {
-    return null;
-  }
-
-  const parsed = parseDeviceTime(`${monthName} ${day} ${clock} ${year} ${zone}`);
-  if (parsed === null || parsed.iso === null) {
-    return null;
-  }
-
-  if (fraction === undefined) {
-    return parsed.iso;
-  }
-
-  const milliseconds = fraction.padEnd(3, '0').slice(0, 3);
-  return parsed.iso.replace(/Z$/, `.${milliseconds}Z`);
 }
 
 function attributesOf(text: string): Record<string, string> {

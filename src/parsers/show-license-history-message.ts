@@ -43,7 +43,7 @@ export function parseShowLicenseHistoryMessage(text: string): ParseResult<Licens
   let category: HistoryCategory | null = null;
 
   for (const line of contentLines(text)) {
-    if (UNDERLINE.test(line.trimmed)) {
+    if (line.trimmed.startsWith('=') && UNDERLINE.test(line.trimmed)) {
       continue;
     }
 
@@ -63,8 +63,8 @@ export function parseShowLicenseHistoryMessage(text: string): ParseResult<Licens
       continue;
     }
 
-    const header = CATEGORY.exec(line.trimmed);
-    if (block !== null && line.indent === 0 && header !== null) {
+    const header = block !== null && line.indent === 0 && line.trimmed.endsWith(':') ? CATEGORY.exec(line.trimmed) : null;
+    if (block !== null && header !== null) {
       category = { name: header[1] ?? '', hasHistory: false, entries: [] };
       sources[`${blockName}.${block.length}`] = sourceOf(line);
       block.push(category);

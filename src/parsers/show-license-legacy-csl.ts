@@ -68,7 +68,7 @@ export function parseShowLicenseLegacyCsl(text: string): ParseResult<LegacyCslRe
 
     const index = record.licenses.length - 1;
     const current = record.licenses[index];
-    const field = splitKeyValue(line.trimmed);
+    const field = current === undefined ? null : splitKeyValue(line.trimmed);
     const name = field === null ? undefined : FIELDS[field.key];
     if (current === undefined || field === null || name === undefined) {
       unparsed.push(sourceOf(line));

@@ -96,8 +96,8 @@ export function parseShowLicenseSummary(text: string): ParseResult<LicenseSummar
   let section: Section = 'none';
 
   for (const line of contentLines(text)) {
-    const header = SECTION_HEADERS[line.trimmed];
-    if (header !== undefined && line.indent === 0) {
+    const header = line.indent === 0 && line.trimmed.endsWith(':') ? SECTION_HEADERS[line.trimmed] : undefined;
+    if (header !== undefined) {
       section = header;
       openSection(record, section);
       continue;
@@ -262,7 +262,7 @@ function applySetter(
 }
 
 function readTableLine(record: LicenseSummaryRecord, line: Line, sources: Record<string, SourceLine>): boolean {
-  if (TABLE_HEADER.test(line.trimmed) || TABLE_RULE.test(line.trimmed)) {
+  if (isTableHeader(line.trimmed) || (line.trimmed.startsWith('-') && TABLE_RULE.test(line.trimmed))) {
     return true;
   }
 
@@ -274,6 +274,11 @@ function readTableLine(record: LicenseSummaryRecord, line: Line, sources: Record
   sources[`licenses.${record.licenses.length}`] = sourceOf(line);
   record.licenses.push(row);
   return true;
+}
+
+function isTableHeader(trimmed: string): boolean {
+  const first = trimmed.charCodeAt(0);
+  return (first === 0x4c || first === 0x6c) && TABLE_HEADER.test(trimmed);
 }
 
 // `  network-advantage       (C9300-24 Network Advan...)       2 IN USE`. The

@@ -96,6 +96,7 @@ const HA_FIELDS: Readonly<Record<string, HaField>> = {
 // The section title and underline when the input comes from `show license all`.
 const SECTION_TITLE = /^(License Usage|=+)$/;
 const NO_LICENSES = /^No licenses in use$/i;
+const NO_LICENSES_LENGTH = 'No licenses in use'.length;
 const POLICY_STATUSES = new Set(['IN USE', 'NOT IN USE']);
 
 /** Parses `show license usage` output. Never throws. */
@@ -122,11 +123,11 @@ export function parseShowLicenseUsage(text: string): ParseResult<LicenseUsageRec
       continue;
     }
 
-    if (line.indent === 0 && SECTION_TITLE.test(line.trimmed)) {
+    if (line.indent === 0 && (line.trimmed.startsWith('L') || line.trimmed.startsWith('=')) && SECTION_TITLE.test(line.trimmed)) {
       continue;
     }
 
-    if (NO_LICENSES.test(line.trimmed)) {
+    if (line.trimmed.length === NO_LICENSES_LENGTH && NO_LICENSES.test(line.trimmed)) {
       sources['entries'] = sourceOf(line);
       continue;
     }

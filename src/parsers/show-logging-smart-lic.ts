@@ -143,19 +143,11 @@ function cleanText(raw: string): [string, boolean] {
   return [text.trim(), interrupted];
 }
 
+// A stamp without a year (`Nov 19 14:53:07.300`) or an uptime (`1d02h`)
+// cannot be placed in time, so only its text is kept.
 function timeOf(stamp: string): DeviceTime {
   const text = stamp.trim();
-
-  // `Nov 19 2021 14:53:07.300 UTC` has a year, so parseDeviceTime can place
-  // it once the year is moved behind the clock and the fraction is dropped.
-  const withYear = /^([A-Z][a-z]{2}\s+\d{1,2})\s+(\d{4})\s+(\d{1,2}:\d{2}:\d{2})(?:\.\d+)?(?:\s+(\S+))?$/.exec(text);
-  if (withYear !== null) {
-    const [, date = '', year = '', clock = '', zone = ''] = withYear;
-    const parsed = parseDeviceTime(`${date} ${clock} ${year} ${zone}`.trim());
-    return { text, iso: parsed?.iso ?? null };
-  }
-
-  return { text, iso: null };
+  return parseDeviceTime(text) ?? { text, iso: null };
 }
 
 function variablesOf(mnemonic: string, text: string): SmartLicVariables {

@@ -108,7 +108,7 @@ describe('show logging SMART_LIC messages', () => {
     const { record } = parseShowLoggingSmartLic(line);
 
     expect(record.messages[0]?.sequence).toBe(42);
-    expect(record.messages[0]?.time).toEqual({ text: 'Nov 19 2021 14:54:55.045 UTC', iso: '2021-11-19T14:54:55Z' });
+    expect(record.messages[0]?.time).toEqual({ text: 'Nov 19 2021 14:54:55.045 UTC', iso: '2021-11-19T14:54:55.045Z' });
     expect(record.messages[0]?.text).toBe(CSLU_FAILURE);
   });
 

@@ -32,7 +32,7 @@ export function splitBlocks(lines: readonly Line[]): Block[] {
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as Line;
     const next = lines[index + 1];
-    if (next !== undefined && line.indent === 0 && UNDERLINE.test(next.trimmed) && TITLE.test(line.trimmed)) {
+    if (next !== undefined && line.indent === 0 && isUnderline(next) && TITLE.test(line.trimmed)) {
       blocks.push({ title: line.trimmed.replace(/:$/, '').trim(), headerLines: [line, next], lines: [] });
       index += 1;
       continue;
@@ -71,6 +71,10 @@ export function splitSections(lines: readonly Line[], namedHeaders: ReadonlySet<
   }
 
   return sections;
+}
+
+function isUnderline(line: Line): boolean {
+  return line.trimmed.startsWith('=') && UNDERLINE.test(line.trimmed);
 }
 
 function headerOf(line: Line, namedHeaders: ReadonlySet<string>): { key: string; value: string } | null {

@@ -93,8 +93,8 @@ function trim(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** The white space and line terminators of ECMAScript, which `trim` and `\s` remove. */
-function isWhiteSpace(code: number): boolean {
+/** True for the white space and line terminators of ECMAScript, which `trim` removes and `\s` matches. */
+export function isWhiteSpace(code: number): boolean {
   if (code <= 0x20) {
     return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   }
@@ -202,7 +202,7 @@ export function splitKeyValue(trimmed: string): KeyValue | null {
     return { key, value: '' };
   }
 
-  if (!WHITE_SPACE.test(trimmed.charAt(colon + 1))) {
+  if (!isWhiteSpace(trimmed.charCodeAt(colon + 1))) {
     return null;
   }
 
@@ -215,7 +215,6 @@ export function splitKeyValue(trimmed: string): KeyValue | null {
   return { key, value: value.trimEnd() };
 }
 
-const WHITE_SPACE = /^\s$/;
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /** Copies the line number and raw text of a line, for `sources` and `unparsed`. */

@@ -22,14 +22,18 @@ const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
  */
 export function isKnownShape(trimmed: string): boolean {
   return (
-    KNOWN_STATEMENTS.has(trimmed) ||
     splitKeyValue(trimmed) !== null ||
-    /^[^:]+::\s/.test(trimmed) ||
-    /^\S.*:$/.test(trimmed) ||
+    (trimmed.endsWith(':') && /^\S.*:$/.test(trimmed)) ||
+    (trimmed.includes('::') && /^[^:]+::\s/.test(trimmed)) ||
     isSentinel(trimmed) ||
-    parseRoleUdi(trimmed) !== null ||
-    /^[A-Z][A-Z ]+$/.test(trimmed)
+    (isUpperCaseLetter(trimmed.charCodeAt(0)) && /^[A-Z][A-Z ]+$/.test(trimmed)) ||
+    KNOWN_STATEMENTS.has(trimmed) ||
+    parseRoleUdi(trimmed) !== null
   );
+}
+
+function isUpperCaseLetter(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
 }
 
 /** Marks the lines of a known shape as understood. */

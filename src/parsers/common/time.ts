@@ -1,4 +1,5 @@
-// Time stamps as IOS XE prints them in Smart Licensing output.
+// Time stamps as IOS XE prints them in Smart Licensing output, the licence
+// event log and system messages.
 
 import type { DeviceTime } from '../../model/facts.js';
 
@@ -23,38 +24,95 @@ const ZONE_OFFSET_MINUTES: Readonly<Record<string, number>> = {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 // `Mar 13 21:32:51 2024 UTC`, optionally after a weekday (`Tue Mar 13 ...`) and
-// with a single-digit day (`Sep 1`).
-const DEVICE_TIME = /^(?:[A-Za-z]{3}\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s+([A-Za-z]{2,5}))?$/;
+// with a single-digit day (`Sep 1`): the Smart Licensing status form.
+const MONTH_DAY_TIME_YEAR =
+  /^(?:[A-Za-z]{3}\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s+([A-Za-z]{2,5}))?$/;
+
+// `Nov 19 2021 14:54:55.045 UTC`: system messages under `service timestamps
+// log datetime msec year`.
+const MONTH_DAY_YEAR_TIME =
+  /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:\s+([A-Za-z]{2,5}))?$/;
+
+// `2021-11-17 03:31:32.920 UTC`: `show license eventlog`.
+const YEAR_MONTH_DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:\s+([A-Za-z]{2,5}))?$/;
+
+interface TimeFields {
+  year: string;
+  /** 0 for January. */
+  month: number;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+  /** Digits after the decimal point of the seconds; undefined when not printed. */
+  fraction: string | undefined;
+  zone: string | undefined;
+}
 
 /**
- * Parses a device time stamp such as `Mar 13 21:32:51 2024 UTC`. Returns null
- * when the text is not a time stamp. `iso` is null when the zone is missing or
- * not in the known list, but `text` is still kept.
+ * Parses a device time stamp in one of three forms: `Mar 13 21:32:51 2024 UTC`
+ * (optionally after a weekday), `Nov 19 2021 14:54:55.045 UTC` and
+ * `2021-11-17 03:31:32.920 UTC`. Returns null when the text is not a time
+ * stamp. `iso` is null when the zone is missing or not in the known list, but
+ * `text` is still kept. A fraction of a second shows as milliseconds in `iso`
+ * (further digits are cut off); without one, `iso` has whole seconds.
  */
 export function parseDeviceTime(text: string): DeviceTime | null {
   const trimmed = text.trim();
-  const match = DEVICE_TIME.exec(trimmed);
-  if (match === null) {
+  const fields = timeFieldsOf(trimmed);
+  if (fields === null) {
     return null;
   }
 
-  const [, monthName = '', day, hour, minute, second, year, zone] = match;
-  const month = MONTHS.indexOf(monthName.toLowerCase());
-  if (month < 0) {
+  const day = Number(fields.day);
+  const hour = Number(fields.hour);
+  const minute = Number(fields.minute);
+  const second = Number(fields.second);
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return null;
   }
 
-  const fields = [year, day, hour, minute, second].map(Number) as [number, number, number, number, number];
-  const [y, d, h, min, s] = fields;
-  if (d < 1 || d > 31 || h > 23 || min > 59 || s > 60) {
-    return null;
-  }
-
-  const offset = zone === undefined ? undefined : ZONE_OFFSET_MINUTES[zone.toUpperCase()];
+  const offset = fields.zone === undefined ? undefined : ZONE_OFFSET_MINUTES[fields.zone.toUpperCase()];
   if (offset === undefined) {
     return { text: trimmed, iso: null };
   }
 
-  const utcMillis = Date.UTC(y, month, d, h, min, s) - offset * 60_000;
-  return { text: trimmed, iso: new Date(utcMillis).toISOString().replace('.000Z', 'Z') };
+  const milliseconds = fields.fraction === undefined ? 0 : Number(fields.fraction.padEnd(3, '0').slice(0, 3));
+  const utcMillis = Date.UTC(Number(fields.year), fields.month, day, hour, minute, second, milliseconds) - offset * 60_000;
+  const iso = new Date(utcMillis).toISOString();
+  return { text: trimmed, iso: fields.fraction === undefined ? `${iso.slice(0, -5)}Z` : iso };
+}
+
+/** Picks the form by the first character, so each text meets one pattern at most. */
+function timeFieldsOf(trimmed: string): TimeFields | null {
+  const first = trimmed.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) {
+    const match = YEAR_MONTH_DAY_TIME.exec(trimmed);
+    if (match === null) {
+      return null;
+    }
+
+    const [, year = '', month = '', day = '', hour = '', minute = '', second = '', fraction, zone] = match;
+    const monthIndex = Number(month) - 1;
+    return monthIndex >= 0 && monthIndex < 12 ? { year, month: monthIndex, day, hour, minute, second, fraction, zone } : null;
+  }
+
+  const statusForm = MONTH_DAY_TIME_YEAR.exec(trimmed);
+  if (statusForm !== null) {
+    const [, monthName = '', day = '', hour = '', minute = '', second = '', year = '', zone] = statusForm;
+    return withMonthName(monthName, { year, month: 0, day, hour, minute, second, fraction: undefined, zone });
+  }
+
+  const syslogForm = MONTH_DAY_YEAR_TIME.exec(trimmed);
+  if (syslogForm !== null) {
+    const [, monthName = '', day = '', year = '', hour = '', minute = '', second = '', fraction, zone] = syslogForm;
+    return withMonthName(monthName, { year, month: 0, day, hour, minute, second, fraction, zone });
+  }
+
+  return null;
+}
+
+function withMonthName(name: string, fields: TimeFields): TimeFields | null {
+  const month = MONTHS.indexOf(name.toLowerCase());
+  return month < 0 ? null : { ...fields, month };
 }

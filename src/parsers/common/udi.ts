@@ -10,6 +10,10 @@ const ROLE_UDI = /^([A-Za-z][A-Za-z ]*?)\s*:\s*((?:PID|P):[^,\s]+,\s*(?:SN|S):[^
 
 /** Parses `PID:X,SN:Y` or `P:X,S:Y` into a UDI without a role; null for anything else. */
 export function parseUdi(text: string): Udi | null {
+  if (!mayHoldUdi(text)) {
+    return null;
+  }
+
   const match = UDI_TEXT.exec(text.trim());
   if (match === null) {
     return null;
@@ -20,6 +24,10 @@ export function parseUdi(text: string): Udi | null {
 
 /** Parses `Role:PID:X,SN:Y` or `Role: PID:X,SN:Y`; null for anything else. */
 export function parseRoleUdi(text: string): Udi | null {
+  if (!mayHoldUdi(text)) {
+    return null;
+  }
+
   const match = ROLE_UDI.exec(text.trim());
   if (match === null) {
     return null;
@@ -27,4 +35,10 @@ export function parseRoleUdi(text: string): Udi | null {
 
   const udi = parseUdi(match[2] ?? '');
   return udi === null ? null : { ...udi, role: match[1] ?? null };
+}
+
+// Both patterns need a comma and `P:` or `PID:`; most lines have neither, and
+// these searches are much cheaper than the patterns.
+function mayHoldUdi(text: string): boolean {
+  return text.includes(',') && (text.includes('P:') || text.includes('ID:'));
 }

@@ -35,13 +35,13 @@ export function parseProductInformation(lines: readonly Line[], context: ParseCo
   let inSlotTable = false;
 
   for (const line of lines) {
-    if (SLOT_TABLE_HEADER.test(line.trimmed.replace(/\t/g, ' '))) {
+    if (line.trimmed.startsWith('SlotID') && SLOT_TABLE_HEADER.test(line.trimmed.replace(/\t/g, ' '))) {
       inSlotTable = true;
       context.read('udis', line);
       continue;
     }
 
-    if (SLOT_TABLE_RULE.test(line.trimmed)) {
+    if (line.trimmed.startsWith('-') && SLOT_TABLE_RULE.test(line.trimmed)) {
       context.use(line);
       continue;
     }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseDeviceTime } from '../../../src/parsers/common/time.js';
+import { readFixture } from '../golden.js';
+
+/** The text of a 1-based line of a corpus capture, without its line ending. */
+function corpusLine(command: string, file: string, line: number): string {
+  return readFixture(command, file).split(/\r\n|\n|\r/)[line - 1] ?? '';
+}
 
 describe('parseDeviceTime', () => {
   it('converts UTC to ISO', () => {
@@ -45,5 +51,62 @@ describe('parseDeviceTime', () => {
     expect(parseDeviceTime('Foo 13 21:32:51 2024 UTC')).toBeNull();
     expect(parseDeviceTime('Mar 13 25:32:51 2024 UTC')).toBeNull();
     expect(parseDeviceTime('')).toBeNull();
+  });
+
+  it('reads the event log form with milliseconds', () => {
+    // `2021-11-17 03:31:32.920 UTC SAEVT_PLATFORM eventSource="INFRA_SL" ...`
+    const line = corpusLine('show-license-eventlog', 'cat9k-eventlog2-erm-reset-air-licenses.txt', 6);
+    const stamp = line.split(' ').slice(0, 3).join(' ');
+
+    expect(stamp).toBe('2021-11-17 03:31:32.920 UTC');
+    expect(parseDeviceTime(stamp)).toEqual({ text: stamp, iso: '2021-11-17T03:31:32.920Z' });
+  });
+
+  it('reads the event log form without a zone', () => {
+    expect(parseDeviceTime('2021-11-17 03:31:32.920')).toEqual({ text: '2021-11-17 03:31:32.920', iso: null });
+  });
+
+  it('reads the event log form with whole seconds', () => {
+    expect(parseDeviceTime('2021-11-17 03:31:32 UTC')?.iso).toBe('2021-11-17T03:31:32Z');
+  });
+
+  it('cuts fractions beyond milliseconds', () => {
+    expect(parseDeviceTime('2021-11-17 03:31:32.9209 UTC')?.iso).toBe('2021-11-17T03:31:32.920Z');
+    expect(parseDeviceTime('2021-11-17 03:31:32.9 UTC')?.iso).toBe('2021-11-17T03:31:32.900Z');
+  });
+
+  it('rejects an event log date out of range', () => {
+    expect(parseDeviceTime('2021-13-17 03:31:32.920 UTC')).toBeNull();
+    expect(parseDeviceTime('2021-11-00 03:31:32.920 UTC')).toBeNull();
+    expect(parseDeviceTime('2021-11-17 24:31:32.920 UTC')).toBeNull();
+  });
+
+  it('reads the syslog form with a year', () => {
+    // The corpus logs have no year; `service timestamps log datetime msec year`
+    // adds one after the day, as in this stamp of the C1117 log's line 6.
+    const line = corpusLine('show-logging-smart-lic', 'c1117-17.6.4-boot-cslu-comm-failed.txt', 6);
+    const stamp = line.slice(0, line.indexOf(': %SMART_LIC-')).replace('Nov 19 ', 'Nov 19 2021 ') + ' UTC';
+
+    expect(stamp).toBe('Nov 19 2021 14:54:55.045 UTC');
+    expect(parseDeviceTime(stamp)).toEqual({ text: stamp, iso: '2021-11-19T14:54:55.045Z' });
+  });
+
+  it('reads the syslog form with a year and no fraction', () => {
+    expect(parseDeviceTime('Mar 31 2024 17:29:43 CST')?.iso).toBe('2024-03-31T23:29:43Z');
+  });
+
+  it('keeps a syslog stamp without a year as no time stamp', () => {
+    // `*Nov 19 14:53:07.300: %SMART_LIC-6-AGENT_ENABLED: ...` cannot be placed in a year.
+    const line = corpusLine('show-logging-smart-lic', 'c1117-17.6.4-boot-cslu-comm-failed.txt', 1);
+
+    expect(parseDeviceTime(line.slice(1, line.indexOf(': %')))).toBeNull();
+  });
+
+  it('reads a status line of the corpus', () => {
+    // `  Last ACK received: Oct 14 12:10:32 2021 UTC`
+    const line = corpusLine('show-license-status', 'c9300-stack3-cslu-custom-policy-trust-installed.txt', 53);
+    const stamp = line.slice(line.indexOf(': ') + 2);
+
+    expect(parseDeviceTime(stamp)).toEqual({ text: 'Oct 14 12:10:32 2021 UTC', iso: '2021-10-14T12:10:32Z' });
   });
 });
