@@ -73,6 +73,7 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--command-timeout <seconds>', 'time allowed for each command, in seconds (default: per command, 60 to 300)')
     .option('--now <time>', 'evaluate deadlines as of this ISO 8601 time instead of the devices\' own clocks or now')
     .option('-v, --verbose', 'list passed and skipped checks too', false)
+    .option('--playbooks <dir>', 'add the playbooks of this folder to the built-in ones; a check with a built-in check\'s name replaces it')
     .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
     .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
     .addHelpText('after', CHECK_EXAMPLES)
@@ -97,6 +98,7 @@ export function buildProgram(io: ProgramIo): Command {
           commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
           now: optional(raw['now'], (value) => parseInstant('--now', value)),
           verbose: raw['verbose'] === true,
+          playbooksDir: (raw['playbooks'] as string | undefined) ?? null,
           progressStream: raw['quiet'] === true ? null : io.progressStream,
           signal: io.interrupt,
           logLevel: parseChoice<LogLevel>('--log-level', raw['logLevel'] as string, ['debug', 'info', 'warn', 'error', 'silent']),
@@ -156,6 +158,28 @@ export function buildProgram(io: ProgramIo): Command {
       io.setExitCode(
         await parseCommand({ command, file: file ?? null, unparsed: raw['unparsed'] === true, readStdin: io.readStdin, write: io.write }),
       );
+    });
+
+  program
+    .command('explain')
+    .description('explain a SMART_LIC message: severity, variables, causes and remedies')
+    .argument('<message>', 'a mnemonic (SMART_LIC-3-COMM_FAILED or COMM_FAILED) or a whole logged %SMART_LIC line')
+    .option('--playbooks <dir>', 'also read the playbooks of this folder')
+    .addHelpText('after', '\nExamples:\n  $ sldiag explain COMM_FAILED\n  $ sldiag explain "%SMART_LIC-6-REPORTING_REQUIRED: A Usage report acknowledgement will be required in 89 days."')
+    .action(async (message: string, raw: Record<string, unknown>) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      io.setExitCode(await explainCommand({ query: message, playbooks: (raw['playbooks'] as string | undefined) ?? null, write: io.write }));
+    });
+
+  program
+    .command('playbooks')
+    .description('work with playbook folders')
+    .command('validate')
+    .description('check every playbook of a folder and list each problem as FILE:LINE:COLUMN; exit code 2 when there are problems')
+    .argument('[dir]', 'the folder to check (default: the built-in playbooks)')
+    .action(async (dir: string | undefined) => {
+      const { validatePlaybooksCommand } = await import('./commands/playbooks.js');
+      io.setExitCode(await validatePlaybooksCommand({ dir: dir ?? null, write: io.write }));
     });
 
   program

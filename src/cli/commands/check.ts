@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { checkCaptures } from '../../app/offline.js';
 import { CaptureSourceError, openCaptureSource } from '../../bundle/reader.js';
-import { CHECK_COMMANDS } from '../../commands/catalog.js';
+import { collectionPlan } from '../../app/collection-plan.js';
 import { runFleet } from '../../app/run.js';
 import { UsageError } from '../../errors.js';
 import { filterHosts } from '../../inventory/filter.js';
@@ -15,7 +15,9 @@ import type { Inventory } from '../../inventory/types.js';
 import { createLogger } from '../../log/logger.js';
 import type { LogLevel } from '../../log/logger.js';
 import type { RunResult } from '../../model/result.js';
-import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
+import { loadBuiltinPlaybooks, loadPlaybooks } from '../../playbooks/load.js';
+import { mergePlaybooks } from '../../playbooks/merge.js';
+import type { Playbook } from '../../playbooks/types.js';
 import type { RunObserver } from '../../app/events.js';
 import { formatJson } from '../../report/json.js';
 import { jsonlObserver } from '../../report/jsonl.js';
@@ -39,6 +41,8 @@ export interface CheckCommandOptions {
   commandTimeoutMs: number | null;
   now: Date | null;
   verbose: boolean;
+  /** A folder of user playbooks added to the built-in ones; a user check with a built-in check's name replaces it. */
+  playbooksDir?: string | null;
   /** Where the live progress bar goes; null for none. */
   progressStream: NodeJS.WriteStream | null;
   signal: AbortSignal;
@@ -49,7 +53,7 @@ export interface CheckCommandOptions {
 export async function checkCommand(options: CheckCommandOptions): Promise<number> {
   const logger = createLogger({ level: options.logLevel });
   const now = options.now === null ? () => new Date() : () => options.now as Date;
-  const playbooks = await loadBuiltinPlaybooks();
+  const playbooks = await loadCheckPlaybooks(options.playbooksDir ?? null);
 
   let run: RunResult;
   if (options.from !== null) {
@@ -70,7 +74,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
     }
     run = await runFleet(hosts, {
-      commands: CHECK_COMMANDS,
+      commands: collectionPlan(playbooks),
       playbooks,
       hostKeys: hostKeyPolicy(options),
       captureDir: options.captureDir,
@@ -89,6 +93,11 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
     options.write(`raw outputs saved under ${options.captureDir}\n`);
   }
   return exitCodeForRun(run, options.failOn);
+}
+
+async function loadCheckPlaybooks(dir: string | null): Promise<Playbook[]> {
+  const builtin = await loadBuiltinPlaybooks();
+  return dir === null ? builtin : mergePlaybooks(builtin, await loadPlaybooks(dir));
 }
 
 function observers(options: CheckCommandOptions): RunObserver[] {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+
+import { collectionPlan } from '../../src/app/collection-plan.js';
+import { CHECK_COMMANDS } from '../../src/commands/catalog.js';
+import { findExplanation, formatExplanation, variableValues } from '../../src/playbooks/explain.js';
+import { loadBuiltinPlaybooks, parsePlaybookFile } from '../../src/playbooks/load.js';
+import { mergePlaybooks } from '../../src/playbooks/merge.js';
+
+const MNEMONICS = [
+  'SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED',
+  'SMART_LIC-3-COMM_FAILED',
+  'SMART_LIC-3-COMM_RESTORED',
+  'SMART_LIC-3-POLICY_INSTALL_FAILED',
+  'SMART_LIC-3-POLICY_REMOVED',
+  'SMART_LIC-3-TRUST_CODE_INSTALL_FAILED',
+  'SMART_LIC-4-REPORTING_NOT_SUPPORTED',
+  'SMART_LIC-6-AUTHORIZATION_INSTALL_SUCCESS',
+  'SMART_LIC-6-AUTHORIZATION_REMOVED',
+  'SMART_LIC-6-POLICY_INSTALL_SUCCESS',
+  'SMART_LIC-6-REPORTING_REQUIRED',
+  'SMART_LIC-6-TRUST_CODE_INSTALL_SUCCESS',
+];
+
+describe('built-in playbooks', () => {
+  it('cover all twelve messages', async () => {
+    const playbooks = await loadBuiltinPlaybooks();
+
+    expect(playbooks.map((playbook) => playbook.mnemonic).sort()).toEqual(MNEMONICS);
+  });
+});
+
+describe('findExplanation', () => {
+  it.each(MNEMONICS)('explains %s', async (mnemonic) => {
+    const explanation = findExplanation(await loadBuiltinPlaybooks(), mnemonic);
+
+    expect(explanation?.playbook.mnemonic).toBe(mnemonic);
+    const text = formatExplanation(explanation!);
+    expect(text).toContain(`Severity: ${mnemonic.split('-')[1]} (`);
+    expect(text).toContain('Causes sldiag checks, and their remedies:');
+  });
+
+  it('accepts the short mnemonic', async () => {
+    expect(findExplanation(await loadBuiltinPlaybooks(), 'comm_failed')?.playbook.mnemonic).toBe('SMART_LIC-3-COMM_FAILED');
+  });
+
+  it('fills variables from a logged line', async () => {
+    const line = '*Jun 12 10:01:02.123: %SMART_LIC-6-REPORTING_REQUIRED: A Usage report acknowledgement will be required in 89 days.';
+    const explanation = findExplanation(await loadBuiltinPlaybooks(), line);
+
+    expect(explanation?.values).toEqual(['89']);
+    expect(formatExplanation(explanation!)).toContain('1. days left until the acknowledgement deadline: 89');
+  });
+
+  it('returns null for an unknown message', async () => {
+    expect(findExplanation(await loadBuiltinPlaybooks(), 'SMART_LIC-3-NO_SUCH_THING')).toBeNull();
+  });
+});
+
+describe('variableValues', () => {
+  it('reads both COMM_FAILED variables', () => {
+    const values = variableValues('Communications failure with the [chars] : [chars]', 'Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name');
+
+    expect(values).toEqual(['Cisco Smart License Utility (CSLU)', 'Unable to resolve server hostname/domain name']);
+  });
+
+  it('returns nothing when the text differs', () => {
+    expect(variableValues('A Usage report acknowledgement will be required in [dec] days.', 'something else')).toEqual([]);
+  });
+});
+
+describe('mergePlaybooks', () => {
+  const userSource = `mnemonic: SMART_LIC-3-COMM_FAILED
+severity: 3
+text: "Communications failure with the [chars] : [chars]"
+variables: [the transport, the error]
+explanation: A site rule for the smart URL.
+checks:
+  - id: smart-url
+    topic: transport-url
+    level: warn
+    expect: {path: facts.transport.url, equals: "https://proxy.example.net/licservice/license"}
+    message: The smart URL is not the site relay.
+    evidence: [facts.transport.url]
+    remedy: [license smart url smart https://proxy.example.net/licservice/license]
+`;
+
+  it('replaces a built-in check with the same name', async () => {
+    const builtin = await loadBuiltinPlaybooks();
+    const user = parsePlaybookFile('SMART_LIC-3-COMM_FAILED.yaml', userSource);
+    if (!('playbook' in user)) {
+      throw new Error(user.problems.map((problem) => problem.message).join('\n'));
+    }
+    const merged = mergePlaybooks(builtin, [user.playbook]);
+    const commFailed = merged.find((playbook) => playbook.mnemonic === 'SMART_LIC-3-COMM_FAILED')!;
+    const original = builtin.find((playbook) => playbook.mnemonic === 'SMART_LIC-3-COMM_FAILED')!;
+
+    expect(commFailed.checks.filter((check) => check.id === 'smart-url')).toHaveLength(1);
+    expect(commFailed.checks.find((check) => check.id === 'smart-url')?.level).toBe('warn');
+    expect(commFailed.checks).toHaveLength(original.checks.length);
+    expect(original.checks.find((check) => check.id === 'smart-url')?.level).toBe('fail');
+  });
+});
+
+describe('collectionPlan', () => {
+  it('adds the evidence commands the built-in playbooks read', async () => {
+    const plan = collectionPlan(await loadBuiltinPlaybooks());
+
+    expect(plan.slice(0, CHECK_COMMANDS.length)).toEqual([...CHECK_COMMANDS]);
+    expect(plan).toContain('show-version');
+    expect(plan).toContain('show-ntp-status');
+    expect(plan).toContain('show-call-home-profile-all');
+    expect(plan).toContain('show-logging-smart-lic');
+    expect(plan).not.toContain('show-license-authorization');
+    expect(new Set(plan).size).toBe(plan.length);
+  });
+});
