@@ -96,11 +96,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 }
 
 async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: number, defaultLatencyMs: number, logger: Logger): Promise<DeviceServer> {
-  const keyPair = profile.hostKeyType === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
-  const publicKey = utils.parseKey(keyPair.public);
-  if (publicKey instanceof Error) {
-    throw publicKey;
-  }
+  const { keyPair, publicKey } = generateHostKey(profile.hostKeyType === 'rsa' ? 'rsa' : 'ed25519');
   const publicBlob = publicKey.getPublicSSH();
   const connections = new Set<Connection>();
   const latencyMs = profile.latencyMs ?? defaultLatencyMs;
@@ -249,6 +245,25 @@ function authenticate(context: AuthContext, profile: DeviceProfile, countAttempt
 
   // `none` and methods this device does not offer: list what it accepts.
   context.reject(offered);
+}
+
+/**
+ * ssh2 1.17 writes an ed25519 key whose first byte is zero with 31 bytes
+ * instead of 32 (about one key in 256), and then cannot parse it back.
+ * Such a key is generated again; ten tries make a failure all but impossible.
+ */
+function generateHostKey(type: 'rsa' | 'ed25519'): { keyPair: { private: string; public: string }; publicKey: ParsedKey } {
+  let lastError: Error | null = null;
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const keyPair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+    const publicKey = utils.parseKey(keyPair.public);
+    const privateKey = utils.parseKey(keyPair.private);
+    if (!(publicKey instanceof Error) && !(privateKey instanceof Error)) {
+      return { keyPair, publicKey };
+    }
+    lastError = publicKey instanceof Error ? publicKey : (privateKey as Error);
+  }
+  throw new Error(`could not generate a usable ${type} host key: ${lastError?.message}`);
 }
 
 function findAuthorizedKey(lines: readonly string[], algorithm: string, blob: Buffer): ParsedKey | null {

@@ -1,13 +1,13 @@
 // Host key verification against an OpenSSH known_hosts file, in the modes of
 // OpenSSH's StrictHostKeyChecking: strict (yes), accept-new, off (no).
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 import ssh2 from 'ssh2';
 
 import type { Logger } from '../log/logger.js';
 import { TransportError } from './errors.js';
-import { formatKnownHostsLine, knownHostsName, lookupHostKey, parseKnownHosts, sha256Fingerprint } from './known-hosts.js';
+import { formatKnownHostsLine, KnownHostsIndex, knownHostsName, lookupHostKey, parseKnownHosts, sha256Fingerprint } from './known-hosts.js';
 
 const { utils } = ssh2;
 
@@ -40,17 +40,14 @@ export async function checkHostKey(check: HostKeyCheck, keyBlob: Buffer): Promis
   }
   const keyType = parsed.type;
 
-  let text: string;
+  let index: KnownHostsIndex;
   try {
-    text = await readFile(check.knownHostsPath, 'utf8');
+    index = await loadKnownHosts(check.knownHostsPath);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return reject('hostkey', `known_hosts file ${check.knownHostsPath} could not be read (${(error as Error).message}); fix its permissions or pass another path`);
-    }
-    text = '';
+    return reject('hostkey', `known_hosts file ${check.knownHostsPath} could not be read (${(error as Error).message}); fix its permissions or pass another path`);
   }
 
-  const result = lookupHostKey(parseKnownHosts(text), endpoint, keyType, keyBlob);
+  const result = lookupHostKey(index, endpoint, keyType, keyBlob);
   const removeHint = `ssh-keygen -R "${endpoint}" -f ${check.knownHostsPath}`;
 
   switch (result.status) {
@@ -70,6 +67,32 @@ export async function checkHostKey(check: HostKeyCheck, keyBlob: Buffer): Promis
       }
       return recordNewKey(check, endpoint, keyType, keyBlob, fingerprint);
   }
+}
+
+/** Parsed files by path, reused while the file's size and modification time stay the same. */
+const knownHostsCache = new Map<string, { version: string; index: KnownHostsIndex }>();
+
+/** Reads and indexes a known_hosts file once per change, not once per device. A missing file is empty. */
+async function loadKnownHosts(path: string): Promise<KnownHostsIndex> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') {
+      return null;
+    }
+    throw error;
+  });
+  if (info === null) {
+    return new KnownHostsIndex([]);
+  }
+
+  const version = `${info.size}:${info.mtimeMs}`;
+  const cached = knownHostsCache.get(path);
+  if (cached !== undefined && cached.version === version) {
+    return cached.index;
+  }
+
+  const index = new KnownHostsIndex(parseKnownHosts(await readFile(path, 'utf8')));
+  knownHostsCache.set(path, { version, index });
+  return index;
 }
 
 async function recordNewKey(check: HostKeyCheck, endpoint: string, keyType: string, keyBlob: Buffer, fingerprint: string): Promise<HostKeyDecision> {

@@ -111,10 +111,51 @@ function hashedNameMatches(field: string, name: string): boolean {
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
+/** Compiled host patterns: a fleet run matches the same patterns once per device. */
+const patternCache = new Map<string, RegExp>();
+
 function wildcardMatches(pattern: string, name: string): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  const regex = new RegExp(`^${escaped.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  let regex = patternCache.get(pattern);
+  if (regex === undefined) {
+    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    regex = new RegExp(`^${escaped.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    patternCache.set(pattern, regex);
+  }
   return regex.test(name);
+}
+
+/**
+ * Entries grouped for lookup: plain host names go into a map, so finding a
+ * host's entries does not scan the whole file; hashed, wildcard and negated
+ * entries are few in practice and are matched one by one.
+ */
+export class KnownHostsIndex {
+  private readonly byName = new Map<string, KnownHostsEntry[]>();
+  private readonly patterned: KnownHostsEntry[] = [];
+
+  constructor(entries: readonly KnownHostsEntry[]) {
+    for (const entry of entries) {
+      if (entry.marker === 'cert-authority') {
+        continue;
+      }
+      if (entry.hostPatterns.startsWith('|1|') || /[*?!]/.test(entry.hostPatterns)) {
+        this.patterned.push(entry);
+        continue;
+      }
+      for (const name of entry.hostPatterns.toLowerCase().split(',')) {
+        const list = this.byName.get(name) ?? [];
+        list.push(entry);
+        this.byName.set(name, list);
+      }
+    }
+  }
+
+  /** Entries whose host field names this host, in file order. */
+  entriesFor(name: string): KnownHostsEntry[] {
+    const exact = this.byName.get(name.toLowerCase()) ?? [];
+    const matched = this.patterned.filter((entry) => entryMatchesHost(entry.hostPatterns, name));
+    return matched.length === 0 ? exact : [...exact, ...matched].sort((a, b) => a.line - b.line);
+  }
 }
 
 /**
@@ -123,8 +164,14 @@ function wildcardMatches(pattern: string, name: string): boolean {
  * the same type makes it changed. A host recorded only with other key types
  * is unknown, as OpenSSH treats it.
  */
-export function lookupHostKey(entries: readonly KnownHostsEntry[], name: string, keyType: string, key: Buffer): HostKeyStatus {
-  const forHost = entries.filter((entry) => entry.marker !== 'cert-authority' && entryMatchesHost(entry.hostPatterns, name));
+export function lookupHostKey(
+  source: KnownHostsIndex | readonly KnownHostsEntry[],
+  name: string,
+  keyType: string,
+  key: Buffer,
+): HostKeyStatus {
+  const index = source instanceof KnownHostsIndex ? source : new KnownHostsIndex(source);
+  const forHost = index.entriesFor(name);
 
   const revoked = forHost.find((entry) => entry.marker === 'revoked' && entry.key.equals(key));
   if (revoked !== undefined) {
