@@ -8,7 +8,7 @@
 // event before it. An empty log prints ` No EventLog Found.`.
 
 import type { DeviceTime } from '../model/facts.js';
-import { contentLines, sourceOf } from './common/lines.js';
+import { contentLines, sourceOf, type Line } from './common/lines.js';
 import { parseDeviceTime } from './common/time.js';
 import type { ParseResult, SourceLine } from './types.js';
 
@@ -36,21 +36,24 @@ const EVENT_START = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:\s+[A
 const TITLE = /^\*+\s*Event Log\s*\*+$/;
 const NO_EVENTS = /^No EventLog Found\.?$/;
 const ATTRIBUTE = /(\w+)=(?:"([^"]*)"|(\S+))/g;
+const KEY_ATTRIBUTE = /^\w+=/;
 
 /** Parses `show license eventlog` output. Never throws. */
 export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEventlogRecord> {
   const record: LicenseEventlogRecord = { noEventLogFound: false, events: [] };
   const unparsed: SourceLine[] = [];
   const sources: Record<string, SourceLine> = {};
+  const lines = contentLines(text);
   let current: LicenseEvent | null = null;
 
-  for (const line of contentLines(text)) {
-    if (line.trimmed.startsWith('*') && TITLE.test(line.trimmed)) {
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as Line;
+    if (isTitle(line)) {
       current = null;
       continue;
     }
 
-    if (line.trimmed.startsWith('No ') && NO_EVENTS.test(line.trimmed)) {
+    if (isNoEvents(line)) {
       record.noEventLogFound = true;
       sources['noEventLogFound'] = sourceOf(line);
       current = null;
@@ -65,17 +68,20 @@ export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEvent
       continue;
     }
 
-    if (current === null || !continues(current.text, line.trimmed)) {
+    if (current === null) {
       unparsed.push(sourceOf(line));
       continue;
     }
 
-    // The device wraps at a space between attributes (the first line ends in
-    // that space), so the parts are joined with one space. Lines are matched
-    // trimmed, which also covers captures that dropped the trailing space.
-    const separator = current.text === '' ? '' : ' ';
-    current.text = `${current.text}${separator}${line.text.trim()}`;
-    current.lastLine = line.line;
+    const continuation = continuationOf(current, lines, index);
+    for (let at = index; at <= continuation.last; at += 1) {
+      if (continuation.joined) {
+        appendLine(current, lines[at] as Line);
+      } else {
+        unparsed.push(sourceOf(lines[at] as Line));
+      }
+    }
+    index = continuation.last;
   }
 
   for (const event of record.events) {
@@ -86,15 +92,68 @@ export function parseShowLicenseEventlog(text: string): ParseResult<LicenseEvent
   return { record, unparsed, sources };
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
+// The device wraps at a space between attributes (the first line ends in that
+// space), so the parts are joined with one space. Lines are matched trimmed,
+// which also covers captures that dropped the trailing space.
+function appendLine(event: LicenseEvent, line: Line): void {
+  const separator = event.text === '' ? '' : ' ';
+  event.text = `${event.text}${separator}${line.text.trim()}`;
+  event.lastLine = line.line;
+}
+
+function hasOpenQuote(eventText: string): boolean {
+  let quotes = 0;
+  for (let at = eventText.indexOf('"'); at >= 0; at = eventText.indexOf('"', at + 1)) {
+    quotes += 1;
+  }
+
+  return quotes % 2 === 1;
+}
+
+/** Lines `from` to `last` (indexes) either continue the event or are text the parser does not understand. */
+interface Continuation {
+  last: number;
+  joined: boolean;
 }
 
 // The device wraps at a space, so a continuation line starts with the next
-// `key=` attribute, or with any word while a quoted value is still open.
-function continues(eventText: string, trimmed: string): boolean {
-  const openQuote = (eventText.match(/"/g)?.length ?? 0) % 2 === 1;
-  return openQuote || /^\w+=/.test(trimmed);
+// `key=` attribute. Inside a quoted value any text can follow, but only up to
+// the line that closes the quote. Without such a line before the next event,
+// the lines are reported, because a damaged line left the quote open.
+function continuationOf(event: LicenseEvent, lines: readonly Line[], from: number): Continuation {
+  if (!hasOpenQuote(event.text)) {
+    return { last: from, joined: KEY_ATTRIBUTE.test((lines[from] as Line).trimmed) };
+  }
+
+  let index = from;
+  for (; index < lines.length; index += 1) {
+    const line = lines[index] as Line;
+    if (isTitle(line) || isNoEvents(line) || isEventStart(line)) {
+      break;
+    }
+
+    if (line.trimmed.includes('"')) {
+      return { last: index, joined: true };
+    }
+  }
+
+  return { last: index - 1, joined: false };
+}
+
+function isEventStart(line: Line): boolean {
+  return isDigit(line.trimmed.charCodeAt(0)) && EVENT_START.test(line.trimmed);
+}
+
+function isTitle(line: Line): boolean {
+  return line.trimmed.startsWith('*') && TITLE.test(line.trimmed);
+}
+
+function isNoEvents(line: Line): boolean {
+  return line.trimmed.startsWith('No ') && NO_EVENTS.test(line.trimmed);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function eventFrom(match: RegExpExecArray, line: number): LicenseEvent {

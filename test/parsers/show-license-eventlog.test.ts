@@ -94,6 +94,19 @@ describe('show license eventlog', () => {
     expect(unparsed).toEqual([]);
   });
 
+  it('reports text after an unclosed quote', () => {
+    // Line 6 cut inside `eventName="INFRA_SL_EVLOG_ERM_RESET"`, then a foreign line.
+    const lines = fixture('cat9k-eventlog2-erm-reset-air-licenses.txt').split('\n');
+    lines[5] = (lines[5] ?? '').slice(0, (lines[5] ?? '').indexOf('INFRA_SL_EVLOG'));
+    lines.splice(6, 0, 'Switch uptime is 0 minutes');
+
+    const { record, unparsed } = parseShowLicenseEventlog(lines.join('\n'));
+
+    expect(unparsed).toEqual([{ line: 7, text: 'Switch uptime is 0 minutes' }]);
+    expect(record.events[0]?.lastLine).toBe(6);
+    expect(record.events).toHaveLength(12);
+  });
+
   it('lists other text after an event as unparsed', () => {
     const text = fixture('c9300-48u-17.18.02-wrapped-lines-partial.txt').replace(
       'SAEVT_INIT_CONFIG_READ_BEGIN\n',
