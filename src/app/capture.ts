@@ -1,6 +1,7 @@
 // The capture layout: `<dir>/<host>/<slug>.txt` holds each command's raw output,
 // and `<dir>/<host>/commands.json` records what was sent and which commands failed,
 // so `check --from <dir>` can evaluate the saved outputs without connecting.
+import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -21,11 +22,40 @@ interface HostManifest {
   commands: Array<Omit<CommandResult, 'output'> & { file: string }>;
 }
 
-/** Writes one command's output as soon as it arrives, so a later failure loses nothing. */
-export async function writeCapturedCommand(dir: string, host: string, result: CommandResult): Promise<void> {
+export interface CaptureStream {
+  write(chunk: string): void;
+  /** Flushes and closes the file under its final name. */
+  finish(): Promise<void>;
+  /** Closes the file and leaves it as `.partial`: what arrived is kept, but it does not pass for a whole output. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Opens `<dir>/<host>/<id>.txt` for an output that arrives in pieces. It is
+ * written as `<id>.txt.partial` and renamed when the command ends, so a file
+ * with the final name always holds a whole output.
+ */
+export async function openCaptureStream(dir: string, host: string, id: string): Promise<CaptureStream> {
   const hostDir = path.join(dir, safeName(host));
   await mkdir(hostDir, { recursive: true });
-  await writeAtomically(path.join(hostDir, `${result.id}.txt`), result.output);
+
+  const file = path.join(hostDir, `${id}.txt`);
+  const stream = createWriteStream(`${file}.partial`);
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => {});
+
+  return {
+    write: (chunk) => {
+      stream.write(chunk);
+    },
+    finish: async () => {
+      await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+      await rename(`${file}.partial`, file);
+    },
+    abandon: async () => {
+      await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+    },
+  };
 }
 
 /** Writes the host manifest once the host is done (also after a breakdown). */

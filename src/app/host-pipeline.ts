@@ -17,7 +17,7 @@ import { evaluatePlaybooks } from '../playbooks/evaluate.js';
 import type { Playbook } from '../playbooks/types.js';
 import { openSession, SessionError } from '../session/session.js';
 import type { HostKeyPolicy, SessionCredentials, Session } from '../session/session.js';
-import { writeCapturedCommand, writeHostManifest } from './capture.js';
+import { openCaptureStream, writeHostManifest } from './capture.js';
 import type { RunObserver } from './events.js';
 import { broadcast } from './events.js';
 import { judgeHost } from './verdict.js';
@@ -103,20 +103,37 @@ async function collect(host: InventoryHost, options: HostPipelineOptions, log: L
       if (options.signal?.aborted) {
         throw new Error('interrupted');
       }
-      const result = await session.run(id);
+      const result = await runCaptured(session, id, host.name, options.captureDir);
       commands.push(result);
 
       if (result.failure !== null) {
         log.info('command failed on the device', { command: result.command, marker: result.failure.marker });
-      }
-      if (options.captureDir !== null) {
-        await writeCapturedCommand(options.captureDir, host.name, result);
       }
       broadcast(options.observers, { type: 'command-finished', host: host.name, result });
     }
   } finally {
     options.signal?.removeEventListener('abort', closeOnAbort);
     await session.close().catch((caught: Error) => log.debug('session close failed', { error: caught.message }));
+  }
+}
+
+/**
+ * Runs one command and, with a capture directory, streams its output to disk
+ * as it arrives, so a long output is not lost when the run stops half-way.
+ */
+async function runCaptured(session: Session, id: string, host: string, captureDir: string | null): Promise<CommandResult> {
+  if (captureDir === null) {
+    return session.run(id);
+  }
+
+  const capture = await openCaptureStream(captureDir, host, id);
+  try {
+    const result = await session.run(id, { onData: (chunk) => capture.write(chunk) });
+    await capture.finish();
+    return result;
+  } catch (error) {
+    await capture.abandon().catch(() => {});
+    throw error;
   }
 }
 

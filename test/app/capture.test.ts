@@ -1,13 +1,22 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { readCaptureDir, safeName, writeCapturedCommand, writeHostManifest } from '../../src/app/capture.js';
+import { openCaptureStream, readCaptureDir, safeName, writeHostManifest } from '../../src/app/capture.js';
 import type { CommandResult } from '../../src/model/command.js';
 
 const FIXTURE = path.resolve('fixtures/corpus/show-license-udi/c9350-stack4-ha-udi-list.txt');
+
+/** Writes an output in two pieces, as a session streams it. */
+async function writeCapturedCommand(dir: string, host: string, result: CommandResult): Promise<void> {
+  const capture = await openCaptureStream(dir, host, result.id);
+  const half = Math.floor(result.output.length / 2);
+  capture.write(result.output.slice(0, half));
+  capture.write(result.output.slice(half));
+  await capture.finish();
+}
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'sldiag-capture-'));
@@ -29,6 +38,16 @@ describe('capture layout', () => {
     await writeCapturedCommand(dir, 'sw-1', result);
 
     expect(await readFile(path.join(dir, 'sw-1', 'show-license-udi.txt'), 'utf8')).toBe(output);
+  });
+
+  it('keeps an abandoned output as .partial only', async () => {
+    const dir = await tempDir();
+    const capture = await openCaptureStream(dir, 'sw-1', 'show-license-all');
+    capture.write('Smart Licensing Status\r\n');
+    await capture.abandon();
+
+    expect(await readdir(path.join(dir, 'sw-1'))).toEqual(['show-license-all.txt.partial']);
+    expect(await readFile(path.join(dir, 'sw-1', 'show-license-all.txt.partial'), 'utf8')).toBe('Smart Licensing Status\r\n');
   });
 
   it('reads back outputs and failures from the manifest', async () => {
