@@ -1,6 +1,8 @@
 // The fleet runner: every selected host runs its pipeline under one
 // concurrency limit (and its groups' session caps), and each yields exactly
 // one HostResult, also when the run is interrupted.
+import { setMaxListeners } from 'node:events';
+
 import pLimit from 'p-limit';
 import type { LimitFunction } from 'p-limit';
 
@@ -20,6 +22,11 @@ export interface RunOptions extends HostPipelineOptions {
 export async function runFleet(hosts: InventoryHost[], options: RunOptions): Promise<RunResult> {
   const startedAt = options.now().toISOString();
   const schedule = scheduler(options.concurrency, options.groupLimits ?? {});
+
+  // Every open session listens for the abort, so the listener count follows the concurrency.
+  if (options.signal !== undefined) {
+    setMaxListeners(0, options.signal);
+  }
 
   options.logger.info('run started', { hosts: hosts.length, concurrency: options.concurrency });
   broadcast(options.observers, { type: 'run-started', hostCount: hosts.length });

@@ -1,0 +1,180 @@
+// `npm run bench`: sldiag check against simulated fleets on 127.0.0.1 where
+// every CLI answer comes after a fixed latency, compared with the latency
+// limit, the shortest time any tool could take with that concurrency.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'index.js');
+const SIM = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-sim.js');
+const RUSAGE = pathToFileURL(path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-rusage.js')).href;
+
+/**
+ * CLI lines each device answers after the latency: `terminal length 0`,
+ * `terminal width 0` and the four collected commands. The SSH handshake and
+ * the login prompt carry no added latency.
+ */
+const DELAYED_ROUND_TRIPS = 6;
+
+interface Config {
+  devices: number;
+  concurrency: number;
+  latencyMs: number;
+  profile: string;
+  label: string;
+}
+
+interface Measurement {
+  config: Config;
+  wallMs: number;
+  limitMs: number;
+  waves: number;
+  cpuMsPerDevice: number;
+  peakRssMb: number;
+  exitCode: number | null;
+  summary: string;
+}
+
+const HEALTHY = 'fixtures/devices/edge-healthy-c9300';
+const LARGEST = 'fixtures/bench/largest-tech-support';
+
+function configs(quick: boolean): Config[] {
+  const grid: Config[] = [];
+  for (const devices of quick ? [100] : [100, 1000]) {
+    for (const concurrency of [50, 200]) {
+      grid.push({ devices, concurrency, latencyMs: 50, profile: HEALTHY, label: 'healthy C9300 stack' });
+    }
+  }
+  if (!quick) {
+    grid.push({ devices: 10_000, concurrency: 200, latencyMs: 50, profile: LARGEST, label: 'largest tech support (13 KB)' });
+  }
+  return grid;
+}
+
+async function measure(config: Config): Promise<Measurement> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-bench-'));
+  const simulator = spawn(
+    process.execPath,
+    [SIM, '--devices', String(config.devices), '--latency', String(config.latencyMs), '--profile', config.profile, '--out', dir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+
+  try {
+    await waitForReady(simulator);
+    const password = await readFile(path.join(dir, 'password'), 'utf8');
+    const rusageFile = path.join(dir, 'rusage.json');
+
+    const started = process.hrtime.bigint();
+    const run = await runSldiag(
+      [
+        '--import',
+        RUSAGE,
+        CLI,
+        'check',
+        '-i',
+        path.join(dir, 'inventory.yaml'),
+        '--known-hosts',
+        path.join(dir, 'known_hosts'),
+        '--capture-dir',
+        path.join(dir, 'captures'),
+        '--concurrency',
+        String(config.concurrency),
+        '--format',
+        'json',
+        '--quiet',
+      ],
+      { ...process.env, SLDIAG_BENCH_PASSWORD: password, SLDIAG_BENCH_RUSAGE: rusageFile },
+    );
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+    const usage = JSON.parse(await readFile(rusageFile, 'utf8')) as NodeJS.ResourceUsage;
+    const waves = Math.ceil(config.devices / config.concurrency);
+    return {
+      config,
+      wallMs,
+      waves,
+      limitMs: waves * DELAYED_ROUND_TRIPS * config.latencyMs,
+      cpuMsPerDevice: (usage.userCPUTime + usage.systemCPUTime) / 1000 / config.devices,
+      peakRssMb: usage.maxRSS / 1024,
+      exitCode: run.code,
+      summary: run.summary,
+    };
+  } finally {
+    simulator.kill('SIGTERM');
+    await new Promise((resolve) => simulator.once('exit', resolve));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function waitForReady(child: ReturnType<typeof spawn>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('READY')) {
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the simulator exited with code ${code} before it was ready`)));
+  });
+}
+
+/** Runs sldiag; the JSON report goes through a pipe and only its summary is kept. */
+function runSldiag(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; summary: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const report = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { summary: { byStatus: Record<string, number> } };
+      const status = report.summary.byStatus;
+      resolve({ code, summary: `${status['passed']} passed, ${status['failed']} failed, ${status['unreachable']} unreachable, ${status['error']} error` });
+    });
+  });
+}
+
+function print(results: Measurement[]): void {
+  const header = '| devices | concurrency | latency | output | wall time | latency limit (waves x 6 round trips x latency) | ratio | sldiag CPU per device | sldiag peak RSS | result |';
+  const rule = '|---:|---:|---:|---|---:|---|---:|---:|---:|---|';
+  process.stdout.write(`${header}\n${rule}\n`);
+
+  for (const result of results) {
+    const { config } = result;
+    const cells = [
+      config.devices,
+      config.concurrency,
+      `${config.latencyMs} ms`,
+      config.label,
+      `${(result.wallMs / 1000).toFixed(2)} s`,
+      `${result.waves} x 6 x ${config.latencyMs} ms = ${(result.limitMs / 1000).toFixed(2)} s`,
+      (result.wallMs / result.limitMs).toFixed(2),
+      `${result.cpuMsPerDevice.toFixed(1)} ms`,
+      `${result.peakRssMb.toFixed(0)} MB`,
+      `exit ${result.exitCode}: ${result.summary}`,
+    ];
+    process.stdout.write(`| ${cells.join(' | ')} |\n`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`sldiag fleet benchmark: Node ${process.version}, ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n\n`);
+
+  const results: Measurement[] = [];
+  for (const config of configs(values.quick === true)) {
+    process.stderr.write(`running ${config.devices} devices at concurrency ${config.concurrency}...\n`);
+    results.push(await measure(config));
+  }
+  print(results);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

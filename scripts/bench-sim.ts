@@ -1,0 +1,56 @@
+// The simulator side of `npm run bench`, run as its own process so that its
+// CPU time is not counted as sldiag's. It starts N copies of one device
+// profile on 127.0.0.1, writes an inventory and a known_hosts file for them
+// into the folder given, prints READY, and runs until SIGTERM.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { stringify } from 'yaml';
+
+import { loadDeviceProfile } from '../src/sim/profile.js';
+import { startSimulator } from '../src/sim/simulator.js';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      devices: { type: 'string' },
+      latency: { type: 'string' },
+      profile: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const count = Number(values.devices);
+  const latencyMs = Number(values.latency);
+  const out = values.out;
+  if (!Number.isInteger(count) || count < 1 || !Number.isFinite(latencyMs) || out === undefined || values.profile === undefined) {
+    throw new Error('usage: bench-sim --devices N --latency MS --profile DIR --out DIR');
+  }
+
+  const profile = await loadDeviceProfile(path.resolve(PACKAGE_ROOT, values.profile));
+  const profiles = Array.from({ length: count }, (_, i) => ({ ...profile, name: `bench-${String(i).padStart(5, '0')}`, latencyMs }));
+  const simulator = await startSimulator({ profiles });
+
+  await writeFile(path.join(out, 'known_hosts'), simulator.knownHosts());
+  await writeFile(
+    path.join(out, 'inventory.yaml'),
+    stringify({
+      defaults: { username: profile.username, password: '${env:SLDIAG_BENCH_PASSWORD}' },
+      hosts: simulator.devices.map((device) => ({ name: device.name, hostname: device.address, port: device.port })),
+    }),
+  );
+  await writeFile(path.join(out, 'password'), profile.password);
+  process.stdout.write('READY\n');
+
+  process.once('SIGTERM', () => {
+    void simulator.stop().then(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench-sim: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
