@@ -1,4 +1,4 @@
-// Which commands `sldiag check` sends: the four status commands, plus the
+// The command list of `sldiag check`: the four status commands, plus the
 // evidence commands whose facts a loaded playbook reads.
 
 import { CHECK_COMMANDS, findCommand } from '../commands/catalog.js';
@@ -20,7 +20,7 @@ export function collectionPlan(playbooks: readonly Playbook[]): string[] {
   return plan;
 }
 
-/** Every fact key (`ntp.synchronized`) that a check reads in a condition, a template or its evidence. */
+/** Collects every fact key (`ntp.synchronized`) that a check reads in a condition, a template or its evidence. */
 function factKeysOf(playbooks: readonly Playbook[]): Set<string> {
   const keys = new Set<string>();
   const addPath = (path: string) => {

@@ -143,7 +143,7 @@ function applyExtraFacts(facts: DeviceFacts, results: readonly CommandResult[]):
   return used;
 }
 
-/** `(Customer Policy)` or `(CISCO default)` after a policy value says where the policy came from. */
+/** Reads the policy source from the `(Customer Policy)` or `(CISCO default)` marker after a policy value. */
 function policySource(facts: DeviceFacts): string | null {
   const line = facts.evidence['policy.reportingAckRequired'];
   if (line === undefined) {

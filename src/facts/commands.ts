@@ -1,4 +1,4 @@
-// Which catalog commands show each group of facts. The collection plan adds
+// The catalog commands behind each group of facts. The collection plan adds
 // the commands that the loaded playbooks need, and a skipped check names the
 // command whose output it lacked.
 
@@ -28,7 +28,7 @@ export const FACT_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   log: ['show-logging-smart-lic'],
 };
 
-/** The commands behind a fact key such as `transport.url`; empty for an unknown key. */
+/** Returns the commands behind a fact key such as `transport.url`, or none for an unknown key. */
 export function commandsForFact(key: string): readonly string[] {
   const root = key.split('.')[0] ?? key;
   return FACT_COMMANDS[root] ?? [];

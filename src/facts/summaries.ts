@@ -74,7 +74,7 @@ export function summariseCommunication(facts: DeviceFacts): void {
   }
 }
 
-/** The `INSTALLED on ...` line of a trust code entry, or its UDI line when only that was recorded. */
+/** Returns the `INSTALLED on ...` line of a trust code entry, or its UDI line when only that was recorded. */
 function entryLine(facts: DeviceFacts, index: number): Evidence | undefined {
   return facts.evidence[`trustCode.${index}.installed`] ?? facts.evidence[`trustCode.${index}`];
 }

@@ -77,7 +77,7 @@ export interface DeviceFacts {
     /** `Policy name:`, e.g. `SLE Policy`. */
     name: string | null;
     reportingAckRequired: boolean | null;
-    /** `custom` when the policy lines say `(Customer Policy)`, `default` when they say `(CISCO default)`. */
+    /** `custom` when the policy lines end in `(Customer Policy)`, `default` when they end in `(CISCO default)`. */
     source: string | null;
   };
   /** Registration-based Smart Licensing (before Smart Licensing Using Policy). */

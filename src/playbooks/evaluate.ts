@@ -19,7 +19,7 @@ export interface EvaluationContext {
 /**
  * Returns one finding per check of every playbook, in playbook and check
  * order. Findings of a playbook whose message the device logged quote the
- * last logged line and say how often it was logged.
+ * last logged line and state how often it was logged.
  */
 export function evaluatePlaybooks(playbooks: Playbook[], context: EvaluationContext): Finding[] {
   return playbooks.flatMap((playbook) => {

@@ -7,7 +7,7 @@ import type { Playbook } from './types.js';
 
 const SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debugging'];
 
-/** What each message variable matches when its value is read back from a logged line. */
+/** Regular expression per message variable kind, for reading its value back from a logged line; other kinds match any text. */
 const VARIABLE_PATTERNS: Record<string, string> = { dec: '(-?\\d+)', int: '(-?\\d+)', hex: '((?:0x)?[0-9A-Fa-f]+)' };
 
 export interface Explanation {
