@@ -159,6 +159,10 @@ function readLine(
     return readTableLine(record, line, sources);
   }
 
+  if (section === 'none') {
+    return false;
+  }
+
   const field = splitKeyValue(line.trimmed);
   if (field === null) {
     return false;

@@ -197,8 +197,8 @@ function readEntryLine(
 ): boolean {
   const index = record.entries.length - 1;
   const entry = record.entries[index];
-  const field = splitKeyValue(line.trimmed);
-  if (entry === undefined || field === null || line.indent === 0) {
+  const field = entry === undefined || line.indent === 0 ? null : splitKeyValue(line.trimmed);
+  if (entry === undefined || field === null) {
     return false;
   }
 

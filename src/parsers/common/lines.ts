@@ -69,7 +69,8 @@ export function contentLines(text: string): Line[] {
     }
 
     seenOutput = true;
-    result.push({ line: source.line, text: source.text, trimmed, indent: indentOf(cleaned) });
+    const indent = trimmed === cleaned ? 0 : indentOf(cleaned);
+    result.push({ line: source.line, text: source.text, trimmed, indent });
   }
 
   return result;
@@ -197,9 +198,8 @@ export function splitKeyValue(trimmed: string): KeyValue | null {
     return null;
   }
 
-  const key = trimmed.slice(0, colon).trim();
   if (colon === trimmed.length - 1) {
-    return { key, value: '' };
+    return { key: trimmed.slice(0, colon).trim(), value: '' };
   }
 
   if (!isWhiteSpace(trimmed.charCodeAt(colon + 1))) {
@@ -212,7 +212,7 @@ export function splitKeyValue(trimmed: string): KeyValue | null {
     return null;
   }
 
-  return { key, value: value.trimEnd() };
+  return { key: trimmed.slice(0, colon).trim(), value: value.trimEnd() };
 }
 
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;

@@ -114,5 +114,10 @@ function timeFieldsOf(trimmed: string): TimeFields | null {
 
 function withMonthName(name: string, fields: TimeFields): TimeFields | null {
   const month = MONTHS.indexOf(name.toLowerCase());
-  return month < 0 ? null : { ...fields, month };
+  if (month < 0) {
+    return null;
+  }
+
+  fields.month = month;
+  return fields;
 }
