@@ -51,10 +51,34 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
     .filter((finding) => options.verbose || finding.result === 'fail' || finding.result === 'warn')
     .sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || a.severity - b.severity);
 
-  for (const finding of shown) {
-    lines.push(...formatFinding(finding));
+  for (const group of groupByCause(shown)) {
+    lines.push(...formatFinding(group[0]!, group.slice(1)));
   }
   return lines;
+}
+
+/**
+ * One cause often explains several messages: an unsynchronised clock breaks
+ * policy, authorization and trust code installs alike. Failed and warning
+ * findings with the same result, topic and evidence lines print once, with
+ * the other messages they explain named under the first.
+ */
+function groupByCause(findings: Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+
+  for (const finding of findings) {
+    const actionable = finding.result === 'fail' || finding.result === 'warn';
+    const key = actionable ? causeKey(finding) : `${finding.check}\u0000${groups.size}`;
+    const group = groups.get(key) ?? [];
+    group.push(finding);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function causeKey(finding: Finding): string {
+  const evidence = finding.evidence.map((line) => `${line.command}:${line.line}`).sort();
+  return [finding.result, finding.topic, ...evidence].join('\u0000');
 }
 
 /** Commands the device refused, grouped by its error marker so one cause reads as one line. */
@@ -71,8 +95,11 @@ function groupFailedCommands(host: HostResult): Map<string, string[]> {
   return groups;
 }
 
-function formatFinding(finding: Finding): string[] {
+function formatFinding(finding: Finding, alsoExplains: Finding[] = []): string[] {
   const lines = [`  ${RESULT_LABEL[finding.result].padEnd(4)}  %${finding.mnemonic}  ${finding.check}  [${finding.topic}]`];
+  if (alsoExplains.length > 0) {
+    lines.push(`        also explains: ${alsoExplains.map((other) => `%${other.mnemonic} (${other.check})`).join(', ')}`);
+  }
   lines.push(`        ${finding.message}`);
 
   if (finding.result === 'fail' || finding.result === 'warn') {

@@ -91,6 +91,47 @@ describe('formatTable', () => {
   });
 });
 
+describe('formatTable cause grouping', () => {
+  const clock = (mnemonic: string, check: string): HostResult['findings'][number] => ({
+    mnemonic,
+    check,
+    topic: 'clock-sync',
+    severity: 3,
+    result: 'fail',
+    message: `${mnemonic}: the clock is not synchronised with NTP.`,
+    evidence: [{ command: 'show license tech support', line: 352, text: 'Clock sync-ed with NTP: False' }],
+    remedy: ['ntp server <address> version 2 prefer'],
+  });
+  const grouped: RunResult = {
+    ...run,
+    hosts: [
+      {
+        ...failing,
+        commands: [],
+        findings: [
+          clock('SMART_LIC-3-POLICY_INSTALL_FAILED', 'policy-install-failed.ntp-sync'),
+          clock('SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED', 'authorization-install-failed.ntp-sync'),
+          clock('SMART_LIC-3-TRUST_CODE_INSTALL_FAILED', 'trust-code-install-failed.ntp-sync'),
+          failing.findings[0]!,
+        ],
+      },
+    ],
+  };
+  const text = formatTable(grouped, { verbose: false });
+
+  it('prints one cause once and names the other messages it explains', () => {
+    expect(text.match(/Clock sync-ed with NTP: False/g)).toHaveLength(1);
+    expect(text).toContain(
+      'also explains: %SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED (authorization-install-failed.ntp-sync), %SMART_LIC-3-TRUST_CODE_INSTALL_FAILED (trust-code-install-failed.ntp-sync)',
+    );
+  });
+
+  it('keeps causes with other evidence apart', () => {
+    expect(text).toContain('FAIL  %SMART_LIC-3-COMM_FAILED  comm-failed.smart-url  [transport-url]');
+    expect(text).not.toMatch(/also explains: %SMART_LIC-3-COMM_FAILED/);
+  });
+});
+
 describe('formatJson', () => {
   const document = JSON.parse(formatJson(run)) as Record<string, any>;
 
