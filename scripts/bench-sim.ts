@@ -12,6 +12,9 @@ import { stringify } from 'yaml';
 import { loadDeviceProfile } from '../src/sim/profile.js';
 import { startSimulator } from '../src/sim/simulator.js';
 
+/** Output is sent in pieces of one full SSH channel packet, as a busy device's pty would; the test default is smaller on purpose. */
+const CHUNK_BYTES = 32_768;
+
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
   }
 
   const profile = await loadDeviceProfile(path.resolve(PACKAGE_ROOT, values.profile));
-  const profiles = Array.from({ length: count }, (_, i) => ({ ...profile, name: `bench-${String(i).padStart(5, '0')}`, latencyMs }));
+  const profiles = Array.from({ length: count }, (_, i) => ({ ...profile, name: `bench-${String(i).padStart(5, '0')}`, latencyMs, chunkBytes: CHUNK_BYTES }));
   const simulator = await startSimulator({ profiles });
 
   await writeFile(path.join(out, 'known_hosts'), simulator.knownHosts());
