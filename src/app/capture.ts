@@ -37,7 +37,7 @@ export interface CaptureStream {
  */
 export async function openCaptureStream(dir: string, host: string, id: string): Promise<CaptureStream> {
   const hostDir = path.join(dir, safeName(host));
-  await mkdir(hostDir, { recursive: true });
+  await ensureDirectory(hostDir);
 
   const file = path.join(hostDir, `${id}.txt`);
   const stream = createWriteStream(`${file}.partial`);
@@ -132,6 +132,17 @@ async function readManifest(file: string): Promise<HostManifest> {
     throw new Error(`${file}: not an sldiag host manifest (expected version 1 with name and commands)`);
   }
   return manifest as HostManifest;
+}
+
+/** Folders created by this process: a host's folder is made once, not once per command. */
+const createdDirectories = new Set<string>();
+
+async function ensureDirectory(dir: string): Promise<void> {
+  if (createdDirectories.has(dir)) {
+    return;
+  }
+  await mkdir(dir, { recursive: true });
+  createdDirectories.add(dir);
 }
 
 async function writeAtomically(file: string, content: string): Promise<void> {
