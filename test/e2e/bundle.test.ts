@@ -12,7 +12,9 @@ import * as tar from 'tar';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { collectionPlan } from '../../src/app/collection-plan.js';
 import { BUNDLE_COMMANDS } from '../../src/bundle/commands.js';
+import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 import type { BundleManifest } from '../../src/bundle/manifest.js';
 import { loadDeviceProfiles, startSimulator } from '../../src/sim/simulator.js';
 import type { RunningSimulator } from '../../src/sim/simulator.js';
@@ -67,8 +69,11 @@ describe('sldiag bundle against the demo fleet', () => {
   let unpacked: string;
   let root: string;
   let manifest: BundleManifest;
+  /** What TAC asks for, then what the playbooks read besides. */
+  let expectedCommands: string[];
 
   beforeAll(async () => {
+    expectedCommands = [...new Set([...BUNDLE_COMMANDS, ...collectionPlan(await loadBuiltinPlaybooks())])];
     fleet = await startDemoFleet([{ name: 'gone-switch', hostname: '127.0.0.1', port: await closedPort() }]);
     live = await runCli(['check', '-i', fleet.inventory, '--known-hosts', fleet.knownHosts, '--no-capture', '--format', 'json'], { env: fleet.env });
 
@@ -106,7 +111,7 @@ describe('sldiag bundle against the demo fleet', () => {
     for (const profile of fleet.profiles) {
       const host = manifest.hosts.find((entry) => entry.name === profile.name);
       expect(host, profile.name).toBeDefined();
-      expect(host!.commands.map((command) => command.id)).toEqual([...BUNDLE_COMMANDS]);
+      expect(host!.commands.map((command) => command.id)).toEqual(expectedCommands);
     }
   });
 
@@ -129,7 +134,7 @@ describe('sldiag bundle against the demo fleet', () => {
         checked += 1;
       }
     }
-    expect(checked).toBe(fleet.profiles.length * BUNDLE_COMMANDS.length);
+    expect(checked).toBe(fleet.profiles.length * expectedCommands.length);
   });
 
   it('marks commands the device rejected with its marker', () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { runFleet } from '../../app/run.js';
 import { isArchiveName, TargetExistsError } from '../../bundle/archive.js';
+import { collectionPlan } from '../../app/collection-plan.js';
 import { BUNDLE_COMMANDS } from '../../bundle/commands.js';
 import { RESERVED_NAMES } from '../../bundle/manifest.js';
 import type { BundleManifest } from '../../bundle/manifest.js';
@@ -56,6 +57,8 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
   const hosts = options.limit === null ? inventory.hosts : filterHosts(inventory.hosts, options.limit);
   requireUsableFolderNames(hosts);
   const playbooks = await loadBuiltinPlaybooks();
+  // What TAC asks for, plus every command a playbook reads, so `check --from` on the bundle finds what a live check finds.
+  const commands = [...new Set([...BUNDLE_COMMANDS, ...collectionPlan(playbooks)])];
 
   if (!options.hostKeyCheck) {
     logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
@@ -68,10 +71,8 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
 
   try {
     staging = await createStaging(paths.archive, options.redact);
-    // TODO: each output reaches disk only once its command has finished, so a long sl-infra dump is held
-    // in memory until then; it streams to disk once the host pipeline passes the session's onData hook to the capture writer.
     const run = await runFleet(hosts, {
-      commands: BUNDLE_COMMANDS,
+      commands,
       playbooks,
       hostKeys: hostKeyPolicy(options),
       captureDir: staging.captureDir,
@@ -93,7 +94,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
       staging,
       redactor,
       toolVersion: options.toolVersion,
-      commands: BUNDLE_COMMANDS.map((id) => requireCommand(id).cli),
+      commands: commands.map((id) => requireCommand(id).cli),
       archiveName: path.basename(paths.archive),
     });
     if (options.signal.aborted) {
