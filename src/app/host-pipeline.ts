@@ -55,7 +55,9 @@ export async function checkHost(host: InventoryHost, options: HostPipelineOption
     await collect(host, options, log, commands);
   } catch (caught) {
     error = options.signal?.aborted ? interrupted(commands) : toHostError(caught);
-    log.error('collection stopped', { kind: error.kind, error: error.message });
+    // An interruption is the user's choice, not a device problem, so it is logged quietly.
+    const level = error.kind === 'interrupted' ? 'info' : 'error';
+    log[level]('collection stopped', { kind: error.kind, error: error.message });
   }
 
   if (options.captureDir !== null && commands.length > 0) {
