@@ -14,7 +14,7 @@ const SIM = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-sim.js');
 const RUSAGE = pathToFileURL(path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-rusage.js')).href;
 
 /**
- * CLI lines each device answers after the latency: `terminal length 0`,
+ * CLI lines each device responds to after the latency: `terminal length 0`,
  * `terminal width 0` and the four collected commands. The SSH handshake and
  * the login prompt carry no added latency.
  */

@@ -1,4 +1,4 @@
-// The capture layout: `<dir>/<host>/<slug>.txt` holds each command's raw output,
+// The capture layout: `<dir>/<host>/<slug>.txt` contains each command's raw output,
 // and `<dir>/<host>/commands.json` records what was sent and which commands failed,
 // so `check --from <dir>` can evaluate the saved outputs without connecting.
 import { createWriteStream } from 'node:fs';

@@ -27,7 +27,7 @@ export interface HostPipelineOptions {
   commands: readonly string[];
   playbooks: Playbook[];
   hostKeys: HostKeyPolicy;
-  /** Where raw outputs go; null keeps them in memory only. */
+  /** Folder for raw outputs; null keeps them in memory only. */
   captureDir: string | null;
   now: () => Date;
   logger: Logger;

@@ -12,7 +12,7 @@ export interface ProgramIo {
   untilStopped: () => Promise<void>;
   /** Aborted by the first Ctrl-C. */
   interrupt: AbortSignal;
-  /** Where a live progress bar may go; null when stderr is not a terminal. */
+  /** Stream for a live progress bar; null when stderr is not a terminal. */
   progressStream: NodeJS.WriteStream | null;
   setExitCode: (code: number) => void;
   version: string;

@@ -43,7 +43,7 @@ export interface CheckCommandOptions {
   verbose: boolean;
   /** A folder of user playbooks added to the built-in ones; a user check with a built-in check's name replaces it. */
   playbooksDir?: string | null;
-  /** Where the live progress bar goes; null for none. */
+  /** Stream for the live progress bar; null for none. */
   progressStream: NodeJS.WriteStream | null;
   signal: AbortSignal;
   logLevel: LogLevel;
