@@ -178,6 +178,8 @@ async function openSessionOnce(options: SessionOptions, logger: Logger): Promise
 
 class CliSession implements Session {
   private currentPrompt = '';
+  /** False while the prompt is the login candidate, which a banner line could have imitated. */
+  private promptConfirmed = false;
   private readonly buffer = new ReadBuffer();
   private readonly platform: PlatformProfile;
   private readonly host: string;
@@ -217,15 +219,22 @@ class CliSession implements Session {
 
     if (this.currentPrompt.endsWith('>') && this.options.credentials.enableSecret !== undefined) {
       await this.enterPrivilegedExec(this.options.credentials.enableSecret);
-    } else if (this.currentPrompt.endsWith('>')) {
-      this.logger.info('staying in user exec: no enable secret given', { prompt: this.currentPrompt });
     }
 
     for (const id of this.platform.onOpenCommands) {
-      const result = await this.execute(requireCommand(id));
+      const result = await this.execute(requireCommand(id), {}, !this.promptConfirmed);
       if (result.failure !== null) {
         this.logger.warn('on-open command rejected by the device; pager prompts will be answered instead', { command: id, failure: result.failure.message });
       }
+
+      // The login prompt taken at once may have been a banner line; the confirmed one can still need enable.
+      if (this.currentPrompt.endsWith('>') && this.options.credentials.enableSecret !== undefined) {
+        await this.enterPrivilegedExec(this.options.credentials.enableSecret);
+      }
+    }
+
+    if (this.currentPrompt.endsWith('>')) {
+      this.logger.info('staying in user exec: no enable secret given', { prompt: this.currentPrompt });
     }
   }
 
@@ -264,32 +273,66 @@ class CliSession implements Session {
     return next;
   }
 
+  /**
+   * Takes the first prompt-like last line as the prompt, without waiting for
+   * the output to go quiet. A banner line such as `lab-core#` can look like a
+   * prompt while more banner text is on its way. The prompt therefore counts
+   * as confirmed only once the echo of the first command sent (enable or the
+   * first on-open command) has come back.
+   */
   private async waitForLoginPrompt(): Promise<void> {
-    const deadline = Date.now() + this.connectTimeoutMs;
-
-    // A banner line may look like a prompt while more text is still coming,
-    // so a candidate counts only after a quiet period.
-    for (;;) {
-      const outcome = await this.buffer.waitFor((buffer) => this.lastLinePrompt(buffer.tail()) !== null, deadline - Date.now());
-      this.throwUnlessMatched(outcome, `no CLI prompt arrived from ${this.host} within ${seconds(this.connectTimeoutMs)} s after login`);
-
-      const lengthBefore = this.buffer.length;
-      await delay(this.platform.promptSettleMs);
-      if (this.buffer.length === lengthBefore) {
-        break;
-      }
-    }
+    const outcome = await this.buffer.waitFor((buffer) => this.lastLinePrompt(buffer.tail()) !== null, this.connectTimeoutMs);
+    this.throwUnlessMatched(outcome, `no CLI prompt arrived from ${this.host} within ${seconds(this.connectTimeoutMs)} s after login`);
 
     this.currentPrompt = this.lastLinePrompt(this.buffer.tail()) ?? '';
     this.buffer.clear();
-    this.logger.debug('prompt found', { prompt: this.currentPrompt });
+    this.logger.debug('prompt candidate found', { prompt: this.currentPrompt });
+  }
+
+  /**
+   * Returns the prompt on the line where the device echoed `cli`, once a
+   * prompt has followed that line, else null. Text left over from a login
+   * banner comes before the echo, so it cannot end the wait.
+   */
+  private promptAfterEcho(buffer: ReadBuffer, cli: string): string | null {
+    const tail = buffer.tail();
+    if (this.lastLinePrompt(tail) === null) {
+      return null;
+    }
+
+    // The buffer was cleared right after the candidate prompt, so an echo on
+    // the first line carries no prompt: nothing came between the two.
+    const lines = stripTerminalControls(buffer.text()).split('\n');
+    for (let index = lines.length - 2; index >= 0; index -= 1) {
+      const line = (lines[index] ?? '').replace(/\r+$/, '').replace(/^\r+/, '');
+      if (!line.endsWith(cli)) {
+        continue;
+      }
+      const before = line.slice(0, line.length - cli.length);
+      if ((index === 0 && before === '') || this.platform.promptPattern.test(before)) {
+        return this.lastLinePrompt(tail);
+      }
+    }
+    return null;
+  }
+
+  private confirmPrompt(prompt: string, via: string): void {
+    if (prompt !== this.currentPrompt) {
+      this.logger.debug('prompt corrected after a banner line looked like one', { candidate: this.currentPrompt, prompt, via });
+    }
+    this.currentPrompt = prompt;
+    this.promptConfirmed = true;
   }
 
   private async enterPrivilegedExec(secret: string): Promise<void> {
     const enable = requireCommand('enable');
     const newline = this.platform.newline;
     const secretRequested = (buffer: ReadBuffer): boolean => this.platform.enablePasswordPattern.test(buffer.tail());
-    const promptBack = (buffer: ReadBuffer): boolean => buffer.tail().includes('\n') && this.lastLinePrompt(buffer.tail()) !== null;
+    // Before the secret is sent, only a prompt after the echo of `enable` counts, so the rest of a login banner cannot.
+    let secretSent = false;
+    const promptBack = (buffer: ReadBuffer): boolean => secretSent
+      ? buffer.tail().includes('\n') && this.lastLinePrompt(buffer.tail()) !== null
+      : this.promptAfterEcho(buffer, enable.cli) !== null;
 
     this.buffer.clear();
     this.transport.write(enable.cli + newline);
@@ -298,6 +341,7 @@ class CliSession implements Session {
 
     if (secretRequested(this.buffer)) {
       this.buffer.clear();
+      secretSent = true;
       this.transport.write(secret + newline);
       outcome = await this.buffer.waitFor((buffer) => secretRequested(buffer) || promptBack(buffer), enable.timeoutMs);
       this.throwUnlessMatched(outcome, `the enable secret got no answer from ${this.host} within ${seconds(enable.timeoutMs)} s`);
@@ -309,20 +353,21 @@ class CliSession implements Session {
       throw new SessionError('enable', this.host, `${this.host} rejected enable (device replied: "${reply}"); check the enable secret given for this device`);
     }
 
-    this.currentPrompt = prompt;
+    this.confirmPrompt(prompt, enable.cli);
     this.buffer.clear();
     this.logger.debug('entered privileged exec', { prompt });
   }
 
-  private async execute(command: CatalogCommand, options: RunOptions = {}): Promise<CommandResult> {
+  /** With `confirmPrompt`, the command ends at any prompt after its echo, and that prompt replaces the login candidate. */
+  private async execute(command: CatalogCommand, options: RunOptions = {}, confirmPrompt = false): Promise<CommandResult> {
     try {
-      return await this.executeStreaming(command, options);
+      return await this.executeStreaming(command, options, confirmPrompt);
     } finally {
       this.outputStream = null;
     }
   }
 
-  private async executeStreaming(command: CatalogCommand, options: RunOptions): Promise<CommandResult> {
+  private async executeStreaming(command: CatalogCommand, options: RunOptions, confirmPrompt: boolean): Promise<CommandResult> {
     if (this.closedReason !== null) {
       throw new SessionError('disconnected', this.host, `"${command.cli}" was not sent: the session to ${this.host} is closed (${this.closedReason.message})`);
     }
@@ -341,6 +386,9 @@ class CliSession implements Session {
     this.transport.write(command.cli + this.platform.newline);
 
     const done = (buffer: ReadBuffer): boolean => {
+      if (confirmPrompt) {
+        return this.promptAfterEcho(buffer, command.cli) !== null;
+      }
       const tail = buffer.tail();
       if (!promptAtEnd.test(tail)) {
         return false;
@@ -369,6 +417,10 @@ class CliSession implements Session {
 
     if (pages > 0) {
       this.logger.warn('paging was on; answered pager prompts', { command: command.id, pages });
+    }
+
+    if (confirmPrompt) {
+      this.confirmPrompt(this.lastLinePrompt(this.buffer.tail()) ?? this.currentPrompt, command.cli);
     }
 
     const output = stream.finish();

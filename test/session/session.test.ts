@@ -25,6 +25,8 @@ beforeAll(async () => {
   simulator = await startSimulator({
     profiles: [
       await testProfile('lab-sw1', { motd: MOTD }),
+      await testProfile('lab-motd-trickle', { motd: MOTD, chunkBytes: 1 }),
+      await testProfile('lab-motd-enable', { motd: MOTD, chunkBytes: 1, enableSecret: 'test-enable' }),
       await testProfile('lab-enable', { enableSecret: 'test-enable' }),
       await testProfile('lab-hang', { hangCommands: ['show license all'] }),
       await testProfile('lab-paging', { pagingLocked: true }),
@@ -75,6 +77,31 @@ describe('openSession', () => {
     } finally {
       await session.close();
     }
+  });
+
+  it('ignores prompt-like MOTD lines sent byte by byte', async () => {
+    const before = simulator.received('lab-motd-trickle').length;
+    const session = await open('lab-motd-trickle');
+    try {
+      expect(session.prompt).toBe('lab-motd-trickle#');
+      const result = await session.run('show-license-udi');
+      expect(result.failure).toBeNull();
+      expect(result.output).toBe(await readDeviceOutput(RICH_DEVICE, 'show-license-udi.txt'));
+    } finally {
+      await session.close();
+    }
+    expect(simulator.received('lab-motd-trickle').slice(before)).toEqual(['terminal length 0', 'terminal width 0', 'show license udi']);
+  });
+
+  it('enters enable once the prompt after a MOTD is confirmed', async () => {
+    const session = await open('lab-motd-enable', { credentials: { password: 'test-password', enableSecret: 'test-enable' } });
+    try {
+      expect(session.prompt).toBe('lab-motd-enable#');
+    } finally {
+      await session.close();
+    }
+    // The MOTD line `fake-prompt#` looked privileged, so enable waited for the prompt echoed with `terminal length 0`.
+    expect(simulator.received('lab-motd-enable')).toEqual(['terminal length 0', 'enable', '<secret>', 'terminal width 0']);
   });
 
   it('sends the on-open commands before any collect command', async () => {

@@ -13,12 +13,10 @@ export interface PlatformProfile {
   pagingMarker: string;
   /** The key that shows the next page. */
   pagingContinue: string;
-  /** Catalog ids run right after the prompt (and enable), in this order. */
+  /** Catalog ids run right after the prompt (and enable), in this order; the echo of the first confirms the login prompt. */
   onOpenCommands: readonly string[];
   /** Line terminator sent after each command. */
   newline: string;
-  /** Quiet time after a candidate prompt before the login prompt is trusted, so a banner line ending in `#` or `>` is not taken for it. */
-  promptSettleMs: number;
 }
 
 export const IOSXE: PlatformProfile = Object.freeze({
@@ -49,6 +47,4 @@ export const IOSXE: PlatformProfile = Object.freeze({
   onOpenCommands: Object.freeze(['terminal-length-0', 'terminal-width-0']),
 
   newline: '\n',
-
-  promptSettleMs: 150,
 });
