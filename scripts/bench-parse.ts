@@ -23,7 +23,7 @@ const MAX_RATIO = 4;
 /** Alternating split and parse rounds per parser; the median of each is reported. */
 const ROUNDS = 9;
 
-/** Every device capture in the corpus: the `.txt` files of the per-command folders. */
+/** Lists every device capture in the corpus: the `.txt` files of the per-command folders. */
 function listCaptures(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);

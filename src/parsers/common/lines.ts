@@ -17,7 +17,7 @@ export interface Line extends SourceLine {
 const PAGER_RESIDUE = /^\s*--More--\s*|[\b]+/g;
 
 // `Load for five secs: 1%/0%; ...` and `Time source is NTP, .13:28:08.565 UTC ...`
-// (also `No time source, *17:05:54.449 UTC ...`) come from `exec prompt timestamp`;
+// (also `No time source, *17:05:54.449 UTC ...`) come from `exec prompt timestamp`.
 // isTimestampHeader below matches their starts.
 
 // A prompt alone (`router#`) or a prompt with an echoed command, and a bare echo
@@ -76,10 +76,7 @@ export function contentLines(text: string): Line[] {
   return result;
 }
 
-/**
- * The same result as `String.prototype.trim`, but a line without leading or
- * trailing white space comes back as is instead of as a copy.
- */
+/** Trims like `String.prototype.trim`, but returns a line without leading or trailing white space as is, not as a copy. */
 function trim(text: string): string {
   let start = 0;
   let end = text.length;

@@ -55,7 +55,8 @@ export function parseProductInformation(lines: readonly Line[], context: ParseCo
       continue;
     }
 
-    const keyValue = splitKeyValue(line.trimmed);
+    // Only `UDI:` and `HA UDI List:` are read as key-value lines here.
+    const keyValue = line.trimmed.startsWith('UDI') || line.trimmed.startsWith('HA UDI List') ? splitKeyValue(line.trimmed) : null;
     if (keyValue?.key === 'UDI') {
       const udi = parseUdi(keyValue.value);
       if (udi !== null) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDeviceTime } from '../../../src/parsers/common/time.js';
 import { readFixture } from '../golden.js';
 
-/** The text of a 1-based line of a corpus capture, without its line ending. */
+/** Returns the text of a 1-based line of a corpus capture, without its line ending. */
 function corpusLine(command: string, file: string, line: number): string {
   return readFixture(command, file).split(/\r\n|\n|\r/)[line - 1] ?? '';
 }
