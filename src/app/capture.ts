@@ -9,6 +9,9 @@ import type { CommandResult } from '../model/command.js';
 
 const MANIFEST = 'commands.json';
 
+/** Characters of output gathered before they are written to disk. */
+const FLUSH_CHARACTERS = 64 * 1024;
+
 export interface CapturedHost {
   name: string;
   address: string;
@@ -44,17 +47,34 @@ export async function openCaptureStream(dir: string, host: string, id: string): 
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => {});
 
+  // Pieces are gathered into writes of at least FLUSH_CHARACTERS: one system call per piece cost more than the parsing.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = (): void => {
+    if (pendingLength > 0) {
+      stream.write(pending.join(''));
+      pending = [];
+      pendingLength = 0;
+    }
+  };
+  const close = async (): Promise<void> => {
+    flush();
+    await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+  };
+
   return {
     write: (chunk) => {
-      stream.write(chunk);
+      pending.push(chunk);
+      pendingLength += chunk.length;
+      if (pendingLength >= FLUSH_CHARACTERS) {
+        flush();
+      }
     },
     finish: async () => {
-      await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+      await close();
       await rename(`${file}.partial`, file);
     },
-    abandon: async () => {
-      await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
-    },
+    abandon: close,
   };
 }
 
