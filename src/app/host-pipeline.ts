@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 
 import { buildFacts } from '../facts/build.js';
 import type { SlacInput } from '../facts/slac-match.js';
-import type { InventoryHost } from '../inventory/types.js';
+import type { InventoryHost, InventoryJump } from '../inventory/types.js';
 import { resolveSecret } from '../inventory/secrets.js';
 import type { Logger } from '../log/logger.js';
 import type { CommandResult } from '../model/command.js';
@@ -17,6 +17,7 @@ import { evaluatePlaybooks } from '../playbooks/evaluate.js';
 import type { Playbook } from '../playbooks/types.js';
 import { openSession, SessionError } from '../session/session.js';
 import type { HostKeyPolicy, SessionCredentials, Session } from '../session/session.js';
+import type { SshEndpoint } from '../transport/ssh-transport.js';
 import { openCaptureStream, writeHostManifest } from './capture.js';
 import type { RunObserver } from './events.js';
 import { broadcast } from './events.js';
@@ -84,9 +85,12 @@ export async function checkHost(host: InventoryHost, options: HostPipelineOption
 
 async function collect(host: InventoryHost, options: HostPipelineOptions, log: Logger, commands: CommandResult[]): Promise<void> {
   const credentials = await resolveCredentials(host);
+  const jumps = await resolveJumps(host);
   const session: Session = await openSession({
     target: { name: host.name, address: host.hostname, port: host.port, username: host.username },
     credentials,
+    jumps,
+    algorithms: host.ssh.algorithms ?? 'modern',
     hostKeys: host.ssh.knownHosts === null ? options.hostKeys : { ...options.hostKeys, knownHostsPath: host.ssh.knownHosts },
     connectTimeoutMs: host.ssh.connectTimeoutMs,
     commandTimeoutMs: commandTimeouts(host, options),
@@ -159,6 +163,34 @@ async function resolveCredentials(host: InventoryHost): Promise<SessionCredentia
     credentials.agent = await resolveSecret(host.agent, process.env, owner('agent'));
   }
   return credentials;
+}
+
+/** Resolves each jump host's login; its secrets are read only now, like the host's own. */
+async function resolveJumps(host: InventoryHost): Promise<SshEndpoint[]> {
+  const jumps: SshEndpoint[] = [];
+  for (const [index, hop] of (host.jumps ?? []).entries()) {
+    jumps.push(await resolveJump(host.name, index, hop));
+  }
+  return jumps;
+}
+
+async function resolveJump(hostName: string, index: number, hop: InventoryJump): Promise<SshEndpoint> {
+  const endpoint: SshEndpoint = { host: hop.hostname, port: hop.port, username: hop.username };
+  const owner = (key: string) => ({ host: hostName, key: `jump[${index}].${key}` });
+
+  if (hop.password !== null) {
+    endpoint.password = await resolveSecret(hop.password, process.env, owner('password'));
+  }
+  if (hop.privateKey !== null) {
+    endpoint.privateKey = await readFile(hop.privateKey);
+  }
+  if (hop.passphrase !== null) {
+    endpoint.passphrase = await resolveSecret(hop.passphrase, process.env, owner('passphrase'));
+  }
+  if (hop.agent !== null) {
+    endpoint.agent = await resolveSecret(hop.agent, process.env, owner('agent'));
+  }
+  return endpoint;
 }
 
 /** Precedence: the command-line flag, then the inventory, then the catalog's own timeouts. */

@@ -69,6 +69,8 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run, or a bundle, instead of connecting')
     .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks (default: ~/.ssh/known_hosts)')
     .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
+    .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
+    .option('--no-ssh-config', 'do not read any OpenSSH client config')
     .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
     .option('--command-timeout <seconds>', 'time allowed for each command, in seconds (default: per command, 60 to 300)')
     .option('--now <time>', 'evaluate deadlines as of this ISO 8601 time instead of the devices\' own clocks or now')
@@ -93,6 +95,7 @@ export function buildProgram(io: ProgramIo): Command {
           captureDir,
           from: (raw['from'] as string | undefined) ?? null,
           knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
+          sshConfig: sshConfigOption(raw['sshConfig']),
           acceptNew: raw['acceptNew'] === true,
           hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
           commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
@@ -118,6 +121,8 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--concurrency <devices>', 'devices collected at the same time', '50')
     .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks (default: ~/.ssh/known_hosts)')
     .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
+    .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
+    .option('--no-ssh-config', 'do not read any OpenSSH client config')
     .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
     .option('--command-timeout <seconds>', 'time allowed for every command, in seconds (default: per command, 30 to 600; sl-infra 600)')
     .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
@@ -134,6 +139,7 @@ export function buildProgram(io: ProgramIo): Command {
           redact: raw['redact'] === true,
           concurrency: parseInteger('--concurrency', raw['concurrency'] as string, 1, 2000),
           knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
+          sshConfig: sshConfigOption(raw['sshConfig']),
           acceptNew: raw['acceptNew'] === true,
           hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
           commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
@@ -207,6 +213,8 @@ export function buildProgram(io: ProgramIo): Command {
     .option('-i, --inventory <file>', 'inventory YAML file to look the host name up in')
     .option('--user <name>', 'user name for the login-methods query (default: the inventory\'s, else the local user)')
     .option('--timeout <seconds>', 'time allowed for each connection, in seconds', '10')
+    .option('--ssh-config <file>', 'OpenSSH client config applied to inventory hosts (default: ~/.ssh/config if it exists)')
+    .option('--no-ssh-config', 'do not read any OpenSSH client config')
     .addHelpText('after', '\nExample:\n  $ sldiag probe core-sw1 -i inventory.yaml\n  $ sldiag probe 127.0.0.1:2222')
     .action(async (host: string, raw: Record<string, unknown>) => {
       const { probeCommand } = await import('./commands/probe.js');
@@ -215,6 +223,7 @@ export function buildProgram(io: ProgramIo): Command {
           target: host,
           inventory: (raw['inventory'] as string | undefined) ?? null,
           username: (raw['user'] as string | undefined) ?? null,
+          sshConfig: sshConfigOption(raw['sshConfig']),
           timeoutMs: parseSeconds('--timeout', raw['timeout'] as string),
           write: io.write,
         }),
@@ -226,6 +235,11 @@ export function buildProgram(io: ProgramIo): Command {
 
 function optional<T>(value: unknown, parse: (text: string) => T): T | null {
   return typeof value === 'string' ? parse(value) : null;
+}
+
+/** commander gives the file for --ssh-config, false for --no-ssh-config, and undefined for neither. */
+function sshConfigOption(value: unknown): string | false | null {
+  return typeof value === 'string' || value === false ? value : null;
 }
 
 /** `captures/2026-12-04T02-00-00Z`: sortable, and valid as a folder name everywhere. */

@@ -106,6 +106,10 @@ function mapKindAt(path: KeyPath): MapKind {
     return last;
   }
 
+  if (last === 'jump' || (typeof last === 'number' && parent === 'jump')) {
+    return 'jump';
+  }
+
   if (path.length === 1 && last === 'defaults') {
     return 'defaults';
   }

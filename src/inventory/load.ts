@@ -8,14 +8,26 @@ import { BUILT_IN_DEFAULTS, normaliseHost } from './normalise.js';
 import { parseInventory, readInventoryFile } from './read.js';
 import { checkDuplicateNames, checkGroupNames, checkHostnames, checkHostGroups, checkMergedHost, type RuleProblem } from './rules.js';
 import type { RawSettings } from './schema.js';
+import type { SshConfig } from './ssh-config.js';
+import { sshConfigLayer } from './ssh-config-layer.js';
 import type { Inventory, InventoryHost, InventoryProblem } from './types.js';
 import { validateInventory, type ValidatedInventory } from './validate.js';
+
+export interface LoadInventoryOptions {
+  /**
+   * ssh_config that fills what the inventory leaves out: User, Port,
+   * IdentityFile and ProxyJump, looked up by the host's `hostname`, and
+   * HostName, which replaces that hostname as the address. null or absent
+   * reads no ssh_config.
+   */
+  sshConfig?: SshConfig | null;
+}
 
 /**
  * Reads and checks the inventory at `file` (relative to the working folder).
  * Throws InventoryError listing every problem, sorted by position.
  */
-export async function loadInventory(file: string): Promise<Inventory> {
+export async function loadInventory(file: string, options: LoadInventoryOptions = {}): Promise<Inventory> {
   const absolute = path.resolve(file);
   const text = await readInventoryFile(absolute);
 
@@ -44,12 +56,27 @@ export async function loadInventory(file: string): Promise<Inventory> {
       continue;
     }
 
-    const merged = mergeSettings(layers);
-    const hostProblems = checkMergedHost(host, merged, parsed.locator);
+    const position = parsed.locator.value(['hosts', host.index]);
+    let merged = mergeSettings(layers);
+    let hostName: string | undefined;
+    const hostProblems: RuleProblem[] = [];
+
+    // ssh_config goes right above the built-in defaults, so every inventory layer wins over it.
+    const sshConfig = options.sshConfig ?? null;
+    if (sshConfig !== null && host.settings.hostname !== undefined) {
+      const layer = sshConfigLayer(sshConfig, host.settings.hostname, merged.username);
+      merged = mergeSettings([layers[0]!, layer.settings, ...layers.slice(1)]);
+      hostName = layer.hostName ?? undefined;
+
+      const fromSshConfig = merged.jump !== undefined && merged.jump === layer.settings.jump;
+      const messages = [...layer.problems, ...(fromSshConfig ? layer.jumpProblems : [])];
+      hostProblems.push(...messages.map((message) => ({ ...position, path: `hosts[${host.index}]`, message })));
+    }
+
+    hostProblems.push(...checkMergedHost(host, merged, parsed.locator));
     addRuleProblems(hostProblems);
     if (hostProblems.length === 0) {
-      const position = parsed.locator.value(['hosts', host.index]);
-      hosts.push(normaliseHost(host.settings, merged, { file: absolute, ...position }));
+      hosts.push(normaliseHost(host.settings, merged, { file: absolute, ...position, hostName }));
     }
   }
 

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 
 import { DEFAULT_ACK_WARNING_DAYS } from '../model/intent.js';
 import type { MergedSettings } from './merge.js';
-import type { RawHost, RawSettings } from './schema.js';
-import type { InventoryHost, SecretRef } from './types.js';
+import type { RawHost, RawJumpHop, RawSettings } from './schema.js';
+import type { InventoryHost, InventoryJump, SecretRef } from './types.js';
 
 export const DEFAULT_PORT = 22;
 
@@ -23,6 +23,8 @@ export const BUILT_IN_DEFAULTS: RawSettings = {
 export interface HostContext {
   /** Absolute path of the inventory file; relative paths are resolved against its folder. */
   file: string;
+  /** Address to connect to when ssh_config's HostName replaces the inventory hostname. */
+  hostName?: string;
   line: number;
   column: number;
 }
@@ -34,7 +36,7 @@ export function normaliseHost(host: RawHost, merged: MergedSettings, context: Ho
 
   return {
     name: host.name,
-    hostname: host.hostname ?? '',
+    hostname: context.hostName ?? host.hostname ?? '',
     port: merged.port ?? DEFAULT_PORT,
     username: merged.username ?? '',
     password: absoluteSecret(merged.password, folder),
@@ -42,6 +44,7 @@ export function normaliseHost(host: RawHost, merged: MergedSettings, context: Ho
     privateKey: absolutePath(merged.privateKey, folder),
     passphrase: absoluteSecret(merged.passphrase, folder),
     agent: merged.agent ?? null,
+    jumps: (merged.jump ?? []).map((hop) => normaliseJump(hop, folder)),
     groups: host.groups ?? [],
     tags: host.tags ?? [],
     description: host.description ?? null,
@@ -56,8 +59,21 @@ export function normaliseHost(host: RawHost, merged: MergedSettings, context: Ho
       knownHosts: absolutePath(merged.ssh.knownHosts, folder),
       connectTimeoutMs: Math.round((merged.ssh.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000),
       commandTimeoutMs: merged.ssh.commandTimeout == null ? null : Math.round(merged.ssh.commandTimeout * 1000),
+      algorithms: merged.ssh.algorithms ?? 'modern',
     },
     source: { file: context.file, line: context.line, column: context.column },
+  };
+}
+
+function normaliseJump(hop: RawJumpHop, folder: string): InventoryJump {
+  return {
+    hostname: hop.hostname,
+    port: hop.port ?? DEFAULT_PORT,
+    username: hop.username,
+    password: absoluteSecret(hop.password, folder),
+    privateKey: absolutePath(hop.privateKey, folder),
+    passphrase: absoluteSecret(hop.passphrase, folder),
+    agent: hop.agent ?? null,
   };
 }
 

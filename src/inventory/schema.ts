@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import * as z from 'zod';
 
 import { POLICY_INTENTS } from '../model/intent.js';
+import { ALGORITHM_PROFILES } from '../transport/algorithms.js';
 import { parseAgentSetting, parseSecretReference } from './secret-reference.js';
 
 export const TRANSPORT_TYPES = ['smart', 'cslu', 'callhome', 'off'] as const;
@@ -94,9 +95,70 @@ const ssh = z.strictObject(
     knownHosts: filePath('the path of a known_hosts file').nullable().optional(),
     connectTimeout: timeoutSeconds().optional(),
     commandTimeout: timeoutSeconds().nullable().optional(),
+    algorithms: z.enum(ALGORITHM_PROFILES, mustBe(`one of ${ALGORITHM_PROFILES.join(', ')}`)).optional(),
   },
   mustBe('a map of SSH settings'),
 );
+
+const name = z.string(mustBe(`a name made of ${NAME_RULE}`)).regex(NAME_PATTERN, mustBe(`a name made of ${NAME_RULE}`));
+
+const hostname = z.string(mustBe('an IP address or DNS name')).trim().superRefine((value, context) => {
+  const problem = describeBadHostname(value);
+  if (problem !== null) {
+    context.addIssue({ code: 'custom', message: problem });
+  }
+});
+
+/** One jump host: its own address and login, with secrets by reference like the host's own. */
+const jumpHop = z
+  .strictObject(
+    {
+      hostname,
+      port: integerBetween(1, 65535, 'a TCP port from 1 to 65535').optional(),
+      username: z.string(mustBe('a user name')).trim().min(1, mustBe('a user name')),
+      password: secretReference('password').optional(),
+      privateKey: privateKey.optional(),
+      passphrase: secretReference('passphrase').optional(),
+      agent: agent.optional(),
+    },
+    mustBe('a map with hostname, username and a credential'),
+  )
+  .superRefine((hop, context) => {
+    if (hop.password === undefined && hop.privateKey === undefined && (hop.agent === undefined || hop.agent === null)) {
+      context.addIssue({ code: 'custom', message: 'the jump host has no credential; set password, privateKey or agent on it' });
+    }
+    if (hop.passphrase !== undefined && hop.privateKey === undefined) {
+      context.addIssue({ code: 'custom', path: ['passphrase'], message: 'passphrase is set but privateKey is not; set privateKey on this jump host, or remove passphrase' });
+    }
+  });
+
+export type RawJumpHop = z.infer<typeof jumpHop>;
+
+/**
+ * `jump:` takes one hop as a map or several as a list, connected in list
+ * order like OpenSSH's ProxyJump. Each hop is checked on its own, so every
+ * problem keeps its position inside the list.
+ */
+const jump = z.unknown().transform((value, context): RawJumpHop[] => {
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  if (list.length === 0) {
+    context.addIssue({ code: 'custom', message: 'jump is an empty list; list at least one jump host, or write jump: with no value to connect directly' });
+    return z.NEVER;
+  }
+
+  const hops: RawJumpHop[] = [];
+  list.forEach((item, index) => {
+    const parsed = jumpHop.safeParse(item);
+    if (parsed.success) {
+      hops.push(parsed.data);
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      context.addIssue({ ...issue, path: Array.isArray(value) ? [index, ...issue.path] : issue.path } as Parameters<typeof context.addIssue>[0]);
+    }
+  });
+  return hops;
+});
 
 /** Settings that defaults, groups and hosts share. null clears an inherited value. */
 const settingsShape = {
@@ -109,6 +171,7 @@ const settingsShape = {
   agent: agent.nullable().optional(),
   licensing: licensing.nullable().optional(),
   ssh: ssh.nullable().optional(),
+  jump: jump.nullable().optional(),
 };
 
 const description = z.string(mustBe('text')).optional();
@@ -119,15 +182,6 @@ export const defaultsSchema = z.strictObject(settingsShape, mustBe('a map of set
 const maxSessions = integerBetween(1, 10_000, 'a whole number of sessions from 1 to 10000').optional();
 
 export const groupSchema = z.strictObject({ description, maxSessions, ...settingsShape }, mustBe('a map of settings'));
-
-const name = z.string(mustBe(`a name made of ${NAME_RULE}`)).regex(NAME_PATTERN, mustBe(`a name made of ${NAME_RULE}`));
-
-const hostname = z.string(mustBe('an IP address or DNS name')).trim().superRefine((value, context) => {
-  const problem = describeBadHostname(value);
-  if (problem !== null) {
-    context.addIssue({ code: 'custom', message: problem });
-  }
-});
 
 const tag = z
   .string(mustBe('a list of tags'))
@@ -175,6 +229,7 @@ export const KNOWN_KEYS = {
   licensing: Object.keys(licensing.shape),
   transport: Object.keys(transport.shape),
   ssh: Object.keys(ssh.shape),
+  jump: Object.keys(jumpHop.shape),
 } as const;
 
 function isHttpUrl(value: string): boolean {

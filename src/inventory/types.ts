@@ -1,6 +1,7 @@
 // The normalised inventory that the rest of sldiag reads: one fully merged
 // record per host, with every path absolute and every secret still a reference.
 import type { LicensingIntent } from '../model/intent.js';
+import type { AlgorithmProfileName } from '../transport/algorithms.js';
 
 /** Reference to a secret, read only when a connection needs it (see resolveSecret in secrets.ts). */
 export type SecretRef = { kind: 'env'; name: string } | { kind: 'file'; path: string };
@@ -10,6 +11,18 @@ export type SecretRef = { kind: 'env'; name: string } | { kind: 'file'; path: st
  * `agent: true` in the inventory means `SSH_AUTH_SOCK`.
  */
 export type AgentRef = { kind: 'env'; name: string };
+
+/** One jump host on the way to a device, with its own login. */
+export interface InventoryJump {
+  hostname: string;
+  port: number;
+  username: string;
+  password: SecretRef | null;
+  /** Absolute path of the private key file. */
+  privateKey: string | null;
+  passphrase: SecretRef | null;
+  agent: AgentRef | null;
+}
 
 export interface InventoryHost {
   /** Name used in reports and as the capture folder; unique within the inventory. */
@@ -25,6 +38,8 @@ export interface InventoryHost {
   passphrase: SecretRef | null;
   /** Resolved with resolveSecret at connect time, like the other references. */
   agent: AgentRef | null;
+  /** Jump hosts in connection order, from `jump:` or ssh_config's ProxyJump; absent or empty means a direct connection. */
+  jumps?: InventoryJump[];
   /** Group names in the order the host lists them (later groups won when merging). */
   groups: string[];
   tags: string[];
@@ -36,6 +51,8 @@ export interface InventoryHost {
     connectTimeoutMs: number;
     /** null means each command's own timeout from the command catalog. */
     commandTimeoutMs: number | null;
+    /** SSH algorithm profile; absent means `modern`. */
+    algorithms?: AlgorithmProfileName;
   };
   /** Position of the host's entry in the inventory file (1-based). */
   source: { file: string; line: number; column: number };

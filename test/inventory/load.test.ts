@@ -37,7 +37,7 @@ describe('loadInventory', () => {
     expect(campus.licensing.transportType).toBe('smart');
     expect(campus.licensing.policy).toBe('custom');
     expect(campus.licensing.slacFile).toBe(path.join(REPOSITORY, 'slac/sw-campus-01.xml'));
-    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 91, column: 5 });
+    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 111, column: 5 });
 
     expect(branch.password).toBeNull();
     expect(branch.username).toBe('branch-ops');
@@ -45,6 +45,9 @@ describe('loadInventory', () => {
     expect(branch.privateKey).toBe(path.join(REPOSITORY, 'keys/branch_ed25519'));
     expect(branch.licensing.ackWarningDays).toBe(30);
     expect(branch.ssh.connectTimeoutMs).toBe(30_000);
+    expect(branch.ssh.algorithms).toBe('legacy');
+    expect(branch.jumps?.map((hop) => `${hop.username}@${hop.hostname}:${hop.port}`)).toEqual(['jump-ops@203.0.113.5:22']);
+    expect(branch.jumps?.[0]?.privateKey).toBe(path.join(REPOSITORY, 'keys/jump_ed25519'));
 
     expect(lab.hostname).toBe('2001:db8::20');
     expect(lab.agent).toEqual({ kind: 'env', name: 'SSH_AUTH_SOCK' });
@@ -60,7 +63,8 @@ describe('loadInventory', () => {
     expect(host.port).toBe(22);
     expect(host.password).toBeNull();
     expect(host.licensing).toEqual({ transportType: null, transportUrl: null, slacFile: null, ackWarningDays: 14, policy: null });
-    expect(host.ssh).toEqual({ knownHosts: null, connectTimeoutMs: 20_000, commandTimeoutMs: null });
+    expect(host.ssh).toEqual({ knownHosts: null, connectTimeoutMs: 20_000, commandTimeoutMs: null, algorithms: 'modern' });
+    expect(host.jumps).toEqual([]);
   });
 
   it('precedence defaults < groups < host', async () => {

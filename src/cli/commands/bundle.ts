@@ -19,6 +19,7 @@ import { safeName } from '../../app/capture.js';
 import { UsageError } from '../../errors.js';
 import { filterHosts } from '../../inventory/filter.js';
 import { loadInventory } from '../../inventory/load.js';
+import { sshConfigForRun } from '../../inventory/ssh-config.js';
 import type { InventoryHost } from '../../inventory/types.js';
 import { createLogger } from '../../log/logger.js';
 import type { LogLevel } from '../../log/logger.js';
@@ -37,6 +38,8 @@ export interface BundleCommandOptions {
   redact: boolean;
   concurrency: number;
   knownHosts: string | null;
+  /** ssh_config file: a path, false for none (--no-ssh-config), null or absent for ~/.ssh/config when it exists. */
+  sshConfig?: string | false | null;
   acceptNew: boolean;
   hostKeyCheck: boolean;
   commandTimeoutMs: number | null;
@@ -53,7 +56,10 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
   const paths = bundlePaths(options.output ?? defaultBundleName(started));
 
   await requireFreeTargets(paths, options);
-  const inventory = await loadInventory(options.inventory);
+  const sshConfig = await sshConfigForRun(options.sshConfig ?? null, logger).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  const inventory = await loadInventory(options.inventory, { sshConfig });
   const hosts = options.limit === null ? inventory.hosts : filterHosts(inventory.hosts, options.limit);
   requireUsableFolderNames(hosts);
   const playbooks = await loadBuiltinPlaybooks();

@@ -11,6 +11,7 @@ import { runFleet } from '../../app/run.js';
 import { UsageError } from '../../errors.js';
 import { filterHosts } from '../../inventory/filter.js';
 import { loadInventory } from '../../inventory/load.js';
+import { sshConfigForRun } from '../../inventory/ssh-config.js';
 import type { Inventory } from '../../inventory/types.js';
 import { createLogger } from '../../log/logger.js';
 import type { LogLevel } from '../../log/logger.js';
@@ -36,6 +37,8 @@ export interface CheckCommandOptions {
   captureDir: string | null;
   from: string | null;
   knownHosts: string | null;
+  /** ssh_config file: a path, false for none (--no-ssh-config), null or absent for ~/.ssh/config when it exists. */
+  sshConfig?: string | false | null;
   acceptNew: boolean;
   hostKeyCheck: boolean;
   commandTimeoutMs: number | null;
@@ -67,7 +70,10 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       await source.dispose();
     }
   } else {
-    const inventory = await loadInventory(options.inventory);
+    const sshConfig = await sshConfigForRun(options.sshConfig ?? null, logger).catch((error: Error) => {
+      throw new UsageError(error.message);
+    });
+    const inventory = await loadInventory(options.inventory, { sshConfig });
     const hosts = selectHosts(inventory, options.limit);
 
     if (!options.hostKeyCheck) {

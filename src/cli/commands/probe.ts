@@ -2,7 +2,7 @@
 // algorithm profile would connect, read without logging in.
 import os from 'node:os';
 
-import { loadInventory } from '../../inventory/index.js';
+import { loadInventory, sshConfigForRun } from '../../inventory/index.js';
 import { TransportError } from '../../transport/errors.js';
 import { probeServer, type ProbeResult } from '../../transport/probe.js';
 import { EXIT } from '../exit-codes.js';
@@ -13,6 +13,8 @@ export interface ProbeCommandOptions {
   /** Inventory to look the host name up in; null probes the target as an address. */
   inventory: string | null;
   username: string | null;
+  /** ssh_config file: a path, false for none (--no-ssh-config), null or absent for ~/.ssh/config when it exists. */
+  sshConfig?: string | false | null;
   timeoutMs: number;
   write: (text: string) => void;
 }
@@ -51,7 +53,8 @@ async function resolveTarget(options: ProbeCommandOptions): Promise<ProbeTarget 
   const username = options.username ?? os.userInfo().username;
 
   if (options.inventory !== null) {
-    const inventory = await loadInventory(options.inventory);
+    const sshConfig = await sshConfigForRun(options.sshConfig ?? null);
+    const inventory = await loadInventory(options.inventory, { sshConfig });
     const host = inventory.hosts.find((candidate) => candidate.name === options.target);
     if (host !== undefined) {
       return { address: host.hostname, port: host.port, username: options.username ?? host.username };
