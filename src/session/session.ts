@@ -48,6 +48,8 @@ export interface SessionOptions {
   retry?: RetryPolicy;
   /** Budget for connect, key exchange and authentication, and again for the first prompt; default 15 s. */
   connectTimeoutMs?: number;
+  /** Interval of SSH keepalive requests; three unanswered ones end the session as `timeout`. Default 15 s, 0 turns them off. */
+  keepaliveIntervalMs?: number;
   /** Per-command timeouts by catalog id, in milliseconds; the catalog value applies otherwise. */
   commandTimeoutMs?: Record<string, number>;
   logger?: Logger;
@@ -154,6 +156,7 @@ async function openSessionOnce(options: SessionOptions, logger: Logger): Promise
       knownHostsPath: options.hostKeys.knownHostsPath,
       hostKeyMode: options.hostKeys.mode,
       connectTimeoutMs,
+      keepaliveIntervalMs: options.keepaliveIntervalMs,
       logger,
     });
   } catch (error) {

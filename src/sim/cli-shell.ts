@@ -24,6 +24,8 @@ export interface CliShellOptions {
   onExit(): void;
   /** Called on the profile's reset commands, after half the output: the TCP connection is reset. */
   onReset(): void;
+  /** Called on the profile's freeze commands: the connection stops reading and answering, keepalives included. */
+  onFreeze(): void;
 }
 
 type InputMode = 'command' | 'enable-secret' | 'pager';
@@ -160,6 +162,8 @@ export class CliShell {
     } else if ((this.profile.hangCommands ?? []).some((hang) => normaliseCli(hang) === cli)) {
       // The device never answers: input stays held back until the client gives up.
       await new Promise<void>(() => undefined);
+    } else if ((this.profile.freezeCommands ?? []).some((freeze) => normaliseCli(freeze) === cli)) {
+      this.options.onFreeze();
     } else if ((this.profile.resetCommands ?? []).some((reset) => normaliseCli(reset) === cli)) {
       const output = this.profile.commands[cli] ?? '';
       await this.writeChunked(output.slice(0, Math.floor(output.length / 2)));

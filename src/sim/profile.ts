@@ -43,6 +43,8 @@ export interface DeviceProfile {
   serverAlgorithms?: ServerAlgorithms;
   /** Bytes per write of command output; 1 makes output trickle byte by byte. */
   chunkBytes?: number;
+  /** CLI texts on which the whole SSH connection goes silent, keepalive replies included, as when a device or path stalls. */
+  freezeCommands?: string[];
   /** CLI texts on which the device sends half the output, then resets the TCP connection. */
   resetCommands?: string[];
   /** When true, the device sends its SSH login banner and closes the connection instead of authenticating. */
@@ -91,6 +93,7 @@ const profileSchema = z.strictObject({
   }).optional(),
   chunkBytes: z.number().int().positive().optional(),
   resetCommands: z.array(z.string().min(1)).optional(),
+  freezeCommands: z.array(z.string().min(1)).optional(),
   closeAfterBanner: z.boolean().optional(),
   loginBanner: z.string().min(1).optional(),
   silentShell: z.boolean().optional(),

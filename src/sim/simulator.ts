@@ -99,6 +99,8 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
   const { keyPair, publicKey } = generateHostKey(profile.hostKeyType === 'rsa' ? 'rsa' : 'ed25519');
   const publicBlob = publicKey.getPublicSSH();
   const connections = new Set<Connection>();
+  /** Sockets of frozen connections; they read nothing, so stop() destroys them instead of waiting for a close. */
+  const frozen: (net.Socket | undefined)[] = [];
   const latencyMs = profile.latencyMs ?? defaultLatencyMs;
 
   const state: Omit<DeviceServer, 'device' | 'publicKeyLine' | 'stop'> = { received: [], authAttempts: 0, connections: 0 };
@@ -159,6 +161,7 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
             onLine: (line) => state.received.push(line),
             onExit: () => connection.end(),
             onReset: () => resetConnection(connection),
+            onFreeze: () => frozen.push(freezeConnection(connection)),
           });
           shell.start();
         });
@@ -185,6 +188,9 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
     stop: async (): Promise<void> => {
       for (const connection of connections) {
         connection.end();
+      }
+      for (const socket of frozen) {
+        socket?.destroy();
       }
       await new Promise<void>((resolve) => server.close(() => resolve()));
       logger.info('simulated device stopped');
@@ -293,6 +299,13 @@ function resetConnection(connection: Connection): void {
     return;
   }
   socket.resetAndDestroy();
+}
+
+/** Stops reading the TCP socket under a connection, so nothing more is answered; stop() still closes it. */
+function freezeConnection(connection: Connection): net.Socket | undefined {
+  const socket = (connection as Connection & { _sock?: net.Socket })._sock;
+  socket?.pause();
+  return socket;
 }
 
 /** Jump hosts here forward only to this machine, so a test can never reach another host through one. */

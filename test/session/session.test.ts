@@ -34,6 +34,7 @@ beforeAll(async () => {
       await testProfile('lab-slow', { latencyMs: 40 }),
       await testProfile('Lab_Sw.2-(a)'),
       await testProfile('lab-drop', { dropCommands: ['show license all'] }),
+      await testProfile('lab-freeze', { freezeCommands: ['show license all'] }),
       await testProfile('lab-big', { commands: { 'show platform software sl-infra all': await bigOutput() } }),
     ],
   });
@@ -315,6 +316,18 @@ describe('Session.run', () => {
     expect((error as SessionError).kind).toBe('disconnected');
     expect((error as SessionError).host).toBe('lab-drop');
     await expect(session.run('show-license-udi')).rejects.toBeInstanceOf(SessionError);
+    await session.close();
+  });
+
+  it('detects a frozen device by keepalive', async () => {
+    const session = await open('lab-freeze', { keepaliveIntervalMs: 100, commandTimeoutMs: { 'show-license-all': 60_000 } });
+
+    const error = await session.run('show-license-all').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(SessionError);
+    // Three unanswered keepalives end the connection long before the 60 s command timeout.
+    expect((error as SessionError).kind).toBe('timeout');
+    expect((error as SessionError).message).toMatch(/keepalive/i);
     await session.close();
   });
 
