@@ -19,6 +19,7 @@ import type { Line } from './common/lines.js';
 import { parseDeviceTime } from './common/time.js';
 import { parseRoleUdi } from './common/udi.js';
 import type { ParseResult, SourceLine } from './types.js';
+import { ownEntry } from './common/lookup.js';
 
 export interface AuthorizationStatus {
   udi: Udi;
@@ -75,7 +76,7 @@ export function parseShowLicenseAuthorization(text: string): ParseResult<License
   let section: Section = 'none';
 
   for (const line of contentLines(text)) {
-    const header = line.trimmed.endsWith(':') ? SECTION_HEADERS[line.trimmed] : undefined;
+    const header = line.trimmed.endsWith(':') ? ownEntry(SECTION_HEADERS, line.trimmed) : undefined;
     if (header !== undefined) {
       section = header;
       continue;

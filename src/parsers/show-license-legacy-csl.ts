@@ -13,6 +13,7 @@
 
 import { contentLines, sourceOf, splitKeyValue } from './common/lines.js';
 import type { ParseResult, SourceLine } from './types.js';
+import { ownEntry } from './common/lookup.js';
 
 export interface CslLicense {
   index: number;
@@ -69,7 +70,7 @@ export function parseShowLicenseLegacyCsl(text: string): ParseResult<LegacyCslRe
     const index = record.licenses.length - 1;
     const current = record.licenses[index];
     const field = current === undefined ? null : splitKeyValue(line.trimmed);
-    const name = field === null ? undefined : FIELDS[field.key];
+    const name = field === null ? undefined : ownEntry(FIELDS, field.key);
     if (current === undefined || field === null || name === undefined) {
       unparsed.push(sourceOf(line));
       continue;

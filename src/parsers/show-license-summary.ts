@@ -8,6 +8,7 @@ import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lin
 import type { Line } from './common/lines.js';
 import { parseDeviceTime } from './common/time.js';
 import type { ParseResult, SourceLine } from './types.js';
+import { ownEntry } from './common/lookup.js';
 
 /** One row of the `License Usage:` table. */
 export interface LicenseSummaryRow {
@@ -96,7 +97,7 @@ export function parseShowLicenseSummary(text: string): ParseResult<LicenseSummar
   let section: Section = 'none';
 
   for (const line of contentLines(text)) {
-    const header = line.indent === 0 && line.trimmed.endsWith(':') ? SECTION_HEADERS[line.trimmed] : undefined;
+    const header = line.indent === 0 && line.trimmed.endsWith(':') ? ownEntry(SECTION_HEADERS, line.trimmed) : undefined;
     if (header !== undefined) {
       section = header;
       openSection(record, section);
@@ -255,7 +256,7 @@ function applySetter(
   line: Line,
   sources: Record<string, SourceLine>,
 ): boolean {
-  const setter = setters[key];
+  const setter = ownEntry(setters, key);
   if (setter === undefined) {
     return false;
   }

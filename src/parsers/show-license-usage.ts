@@ -11,6 +11,7 @@ import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lin
 import type { Line } from './common/lines.js';
 import { parseUdi } from './common/udi.js';
 import type { ParseResult, SourceLine } from './types.js';
+import { ownEntry } from './common/lookup.js';
 
 export interface LicenseUsageEntry {
   /** The name before the parentheses, e.g. `network-advantage`. */
@@ -221,7 +222,7 @@ function readEntryLine(
     return readHaLine(entry.applicationHa, field.key, field.value, line, `entries.${index}.applicationHa`, sources, blocks);
   }
 
-  const name = ENTRY_FIELDS[field.key];
+  const name = ownEntry(ENTRY_FIELDS, field.key);
   if (name === undefined) {
     return false;
   }
@@ -275,7 +276,7 @@ function readHaLine(
     return peer.udi !== null;
   }
 
-  const name = HA_FIELDS[key];
+  const name = ownEntry(HA_FIELDS, key);
   if (name === undefined) {
     return false;
   }

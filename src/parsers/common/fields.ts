@@ -4,6 +4,7 @@ import type { DeviceTime } from '../../model/facts.js';
 import type { ParseContext } from './context.js';
 import { splitKeyValue, valueOrNull, type Line } from './lines.js';
 import { parseDeviceTime } from './time.js';
+import { ownEntry } from './lookup.js';
 
 /** Called with the trimmed value after `Key:` and the line it is on. */
 export type FieldHandler = (value: string, line: Line) => void;
@@ -23,7 +24,7 @@ export function readFields(
 
   for (const line of lines) {
     const keyValue = splitKeyValue(line.trimmed);
-    const handler = keyValue === null ? undefined : handlers[keyValue.key];
+    const handler = keyValue === null ? undefined : ownEntry(handlers, keyValue.key);
     if (keyValue !== null && handler !== undefined) {
       context.use(line);
       handler(keyValue.value, line);

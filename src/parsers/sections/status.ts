@@ -10,6 +10,7 @@ import { emptyStatusRecord, type LicenseStatusRecord } from './records.js';
 import { parseTransport } from './transport.js';
 import { parseTrustCode } from './trust-code.js';
 import { parseUsageReporting } from './usage-reporting.js';
+import { ownEntry } from '../common/lookup.js';
 
 /** Section names that may carry a value on the header line itself. */
 export const STATUS_HEADERS: ReadonlySet<string> = new Set([
@@ -101,7 +102,7 @@ function inferPolicyMode(record: LicenseStatusRecord, context: ParseContext): vo
 }
 
 function parseSection(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
-  const parser = SECTION_PARSERS[section.name];
+  const parser = ownEntry(SECTION_PARSERS, section.name);
   if (parser !== undefined) {
     parser(section, record, context);
     return;
