@@ -62,6 +62,10 @@ export async function checkHostKey(check: HostKeyCheck, keyBlob: Buffer): Promis
       return reject('hostkey', `host key of ${endpoint} has changed: the device sent ${keyType} ${fingerprint}, which differs from the key recorded at ${check.knownHostsPath}:${result.entry.line}. This is a possible man-in-the-middle attack, or the device's key was regenerated. If you have confirmed the new key with the device owner, remove the old entry with \`${removeHint}\` and run again with --accept-new.`);
 
     case 'unknown':
+      if (check.mode === 'strict' && index.certAuthoritiesFor(endpoint).length > 0) {
+        const lines = index.certAuthoritiesFor(endpoint).map((entry) => `${check.knownHostsPath}:${entry.line}`).join(', ');
+        return reject('hostkey', `host key of ${endpoint} is not in ${check.knownHostsPath}; only a @cert-authority line names this host (${lines}), and sldiag does not support SSH host certificates. The device sent ${keyType} ${fingerprint}: compare it with \`show ip ssh\` on the device, then run again with --accept-new to record the plain key.`);
+      }
       if (check.mode === 'strict') {
         return reject('hostkey', `host key of ${endpoint} is not in ${check.knownHostsPath}: the device sent ${keyType} ${fingerprint}. Compare the fingerprint with \`show ip ssh\` / \`show crypto key mypubkey\` on the device, then run again with --accept-new to record it.`);
       }
@@ -95,8 +99,39 @@ async function loadKnownHosts(path: string): Promise<KnownHostsIndex> {
   return index;
 }
 
+/** Pending accept-new appends per known_hosts path, so devices connecting at once write whole lines one after the other. */
+const appendQueues = new Map<string, Promise<unknown>>();
+
+/**
+ * Appends the key under accept-new. Appends to one file run one at a time
+ * in this process, and each looks the host up again first, so two sessions
+ * to one new device record its key once.
+ */
+// NOTE: the queue is per process; another program appending to the same file at the same moment is not locked out.
 async function recordNewKey(check: HostKeyCheck, endpoint: string, keyType: string, keyBlob: Buffer, fingerprint: string): Promise<HostKeyDecision> {
+  const previous = appendQueues.get(check.knownHostsPath) ?? Promise.resolve();
+  const task = previous.then(() => appendNewKey(check, endpoint, keyType, keyBlob, fingerprint));
+  const settled = task.catch(() => undefined);
+  appendQueues.set(check.knownHostsPath, settled);
+  void settled.then(() => {
+    if (appendQueues.get(check.knownHostsPath) === settled) {
+      appendQueues.delete(check.knownHostsPath);
+    }
+  });
+  return task;
+}
+
+async function appendNewKey(check: HostKeyCheck, endpoint: string, keyType: string, keyBlob: Buffer, fingerprint: string): Promise<HostKeyDecision> {
   const line = formatKnownHostsLine(endpoint, keyType, keyBlob);
+
+  const recheck = lookupHostKey(await loadKnownHosts(check.knownHostsPath).catch(() => new KnownHostsIndex([])), endpoint, keyType, keyBlob);
+  if (recheck.status === 'known') {
+    check.logger.debug('host key was recorded by a parallel session', { fingerprint, line: recheck.entry.line });
+    return { accepted: true };
+  }
+  if (recheck.status !== 'unknown') {
+    return reject('hostkey', `host key of ${endpoint} (${fingerprint}) was not recorded: ${check.knownHostsPath}:${recheck.entry.line} now holds a different or revoked key for it. Run again to see the full error.`);
+  }
 
   try {
     await mkdir(dirname(check.knownHostsPath), { recursive: true });

@@ -132,10 +132,13 @@ function wildcardMatches(pattern: string, name: string): boolean {
 export class KnownHostsIndex {
   private readonly byName = new Map<string, KnownHostsEntry[]>();
   private readonly patterned: KnownHostsEntry[] = [];
+  /** `@cert-authority` lines: never used to accept a key, only named when a host is unknown. */
+  private readonly certAuthorities: KnownHostsEntry[] = [];
 
   constructor(entries: readonly KnownHostsEntry[]) {
     for (const entry of entries) {
       if (entry.marker === 'cert-authority') {
+        this.certAuthorities.push(entry);
         continue;
       }
       if (entry.hostPatterns.startsWith('|1|') || /[*?!]/.test(entry.hostPatterns)) {
@@ -148,6 +151,11 @@ export class KnownHostsIndex {
         this.byName.set(name, list);
       }
     }
+  }
+
+  /** `@cert-authority` entries whose host field names this host, in file order. */
+  certAuthoritiesFor(name: string): KnownHostsEntry[] {
+    return this.certAuthorities.filter((entry) => entryMatchesHost(entry.hostPatterns, name));
   }
 
   /** Entries whose host field names this host, in file order. */

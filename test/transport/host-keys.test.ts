@@ -114,6 +114,26 @@ describe('host key verification', () => {
     expect(await connect({ knownHostsPath: file, mode: 'strict' })).toBeNull();
   });
 
+  it('records one line for parallel accept-new sessions', async () => {
+    const file = await knownHostsFile(null);
+
+    const errors = await Promise.all(Array.from({ length: 6 }, () => connect({ knownHostsPath: file, mode: 'accept-new' })));
+
+    expect(errors).toEqual([null, null, null, null, null, null]);
+    expect(await readFile(file, 'utf8')).toBe(`${endpoint()} ${deviceKeyLine()}\n`);
+  });
+
+  it('names a @cert-authority line for an unknown host', async () => {
+    const file = await knownHostsFile(`@cert-authority [127.0.0.1]:* ${otherKeyLine()}\n`);
+
+    const error = await connect({ knownHostsPath: file, mode: 'strict' });
+
+    expect(error?.kind).toBe('hostkey');
+    expect(error?.message).toContain('@cert-authority');
+    expect(error?.message).toContain(`${file}:1`);
+    expect(error?.message).toContain('does not support SSH host certificates');
+  });
+
   it('creates the file under accept-new', async () => {
     const file = path.join(temp.path, 'new-folder', 'known_hosts');
 
