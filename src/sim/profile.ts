@@ -39,6 +39,8 @@ export interface DeviceProfile {
   sshIdent?: string;
   /** Host key type; default ed25519. */
   hostKeyType?: 'ed25519' | 'rsa';
+  /** When false, the device never sends the server-sig-algs extension, like SSH servers older than OpenSSH 7.2. */
+  announceServerSigAlgs?: boolean;
   /** Exact algorithm lists the device offers, for devices with old SSH stacks. */
   serverAlgorithms?: ServerAlgorithms;
   /** Bytes per write of command output; 1 makes output trickle byte by byte. */
@@ -85,6 +87,7 @@ const profileSchema = z.strictObject({
   enablePrompt: z.string().min(1).optional(),
   sshIdent: z.string().regex(/^[\x21-\x2c\x2e-\x7e]+$/, 'must be printable ASCII without spaces or dashes').optional(),
   hostKeyType: z.enum(['ed25519', 'rsa']).optional(),
+  announceServerSigAlgs: z.boolean().optional(),
   serverAlgorithms: z.strictObject({
     kex: z.array(z.string().min(1)).min(1).optional(),
     serverHostKey: z.array(z.string().min(1)).min(1).optional(),

@@ -32,6 +32,8 @@ export interface RunningSimulator {
   authAttempts(deviceName: string): number;
   /** SSH connections accepted per device, counted at TCP accept. */
   connections(deviceName: string): number;
+  /** Signature algorithms of the public key logins each device verified, in order (`ssh-rsa`, `rsa-sha2-256`, ...). */
+  signatureAlgorithms(deviceName: string): string[];
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ interface DeviceServer {
   received: string[];
   authAttempts: number;
   connections: number;
+  signatureAlgorithms: string[];
   stop(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     received: (name) => [...byName(name).received],
     authAttempts: (name) => byName(name).authAttempts,
     connections: (name) => byName(name).connections,
+    signatureAlgorithms: (name) => [...byName(name).signatureAlgorithms],
     stop: async () => {
       await Promise.all(servers.map((server) => server.stop()));
     },
@@ -103,7 +107,7 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
   const frozen: (net.Socket | undefined)[] = [];
   const latencyMs = profile.latencyMs ?? defaultLatencyMs;
 
-  const state: Omit<DeviceServer, 'device' | 'publicKeyLine' | 'stop'> = { received: [], authAttempts: 0, connections: 0 };
+  const state: Omit<DeviceServer, 'device' | 'publicKeyLine' | 'stop'> = { received: [], authAttempts: 0, connections: 0, signatureAlgorithms: [] };
   const serverConfig: ServerConfig = { hostKeys: [keyPair.private], ident: profile.sshIdent ?? 'Cisco-1.25' };
   if (profile.serverAlgorithms !== undefined) {
     serverConfig.algorithms = { ...profile.serverAlgorithms } as Algorithms;
@@ -119,6 +123,9 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
     (connection as Connection & { setNoDelay(noDelay: boolean): unknown }).setNoDelay(true);
     connection.on('close', () => connections.delete(connection));
     connection.on('error', (error: Error) => logger.debug('simulator connection error', { error: error.message }));
+    if (profile.announceServerSigAlgs === false) {
+      withholdServerSigAlgs(connection);
+    }
 
     let failures = 0;
     connection.on('authentication', (context: AuthContext) => {
@@ -127,7 +134,7 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
         connection.end();
         return;
       }
-      authenticate(context, profile, () => {
+      authenticate(context, profile, state.signatureAlgorithms, () => {
         state.authAttempts += 1;
       }, (accepted) => {
         if (!accepted) {
@@ -209,7 +216,13 @@ function offeredMethods(profile: DeviceProfile): AuthMethod[] {
   return methods;
 }
 
-function authenticate(context: AuthContext, profile: DeviceProfile, countAttempt: () => void, done: (accepted: boolean) => void): void {
+function authenticate(
+  context: AuthContext,
+  profile: DeviceProfile,
+  signatureAlgorithms: string[],
+  countAttempt: () => void,
+  done: (accepted: boolean) => void,
+): void {
   const offered = offeredMethods(profile);
   const finish = (accepted: boolean): void => {
     if (accepted) {
@@ -245,12 +258,44 @@ function authenticate(context: AuthContext, profile: DeviceProfile, countAttempt
       context.accept();
       return;
     }
+    signatureAlgorithms.push(signatureAlgorithm(context.key.algo, context.hashAlgo));
     finish(authorized.verify(context.blob ?? Buffer.alloc(0), context.signature, context.hashAlgo) === true);
     return;
   }
 
   // `none` and methods this device does not offer: list what it accepts.
   context.reject(offered);
+}
+
+/** ssh2 reports an RSA login as key type `ssh-rsa` plus the hash; the signature algorithm names both. */
+function signatureAlgorithm(keyType: string, hashAlgo: string | undefined): string {
+  if (keyType !== 'ssh-rsa') {
+    return keyType;
+  }
+  return hashAlgo === 'sha256' ? 'rsa-sha2-256' : hashAlgo === 'sha512' ? 'rsa-sha2-512' : 'ssh-rsa';
+}
+
+/**
+ * Keeps ssh2's server from sending the server-sig-algs extension. ssh2 1.17
+ * sends it after the first key exchange when the client offered ext-info-c,
+ * deciding by the private `_protocol._kex.remoteExtInfoEnabled`; this pins
+ * that flag to false. The test of this scenario checks that the client then
+ * signs with plain ssh-rsa, so it fails if a newer ssh2 moves the flag.
+ */
+function withholdServerSigAlgs(connection: Connection): void {
+  const protocol = (connection as unknown as { _protocol: Record<string, unknown> })._protocol;
+  let kex: Record<string, unknown> | undefined;
+
+  Object.defineProperty(protocol, '_kex', {
+    configurable: true,
+    get: () => kex,
+    set: (value: Record<string, unknown> | undefined) => {
+      kex = value;
+      if (value !== undefined && value !== null) {
+        Object.defineProperty(value, 'remoteExtInfoEnabled', { configurable: true, get: () => false, set: () => {} });
+      }
+    },
+  });
 }
 
 /**
