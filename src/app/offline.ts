@@ -12,6 +12,7 @@ const NO_INTENT: LicensingIntent = {
   transportUrl: null,
   slacFile: null,
   ackWarningDays: DEFAULT_ACK_WARNING_DAYS,
+  policy: null,
 };
 
 export interface OfflineOptions {

@@ -11,6 +11,7 @@ import { parseShowLicenseUdi } from '../parsers/show-license-udi.js';
 import type { ParseResult } from '../parsers/types.js';
 import { emptyFacts } from './empty.js';
 import { applyAuthorization, applyCallHome, applyLog, applyNtp, applyVersion } from './extra.js';
+import { applyLicenses, LICENSE_COMMANDS } from './licenses.js';
 import { applySlacMatch, type SlacInput } from './slac-match.js';
 import { summariseCommunication, summariseTrust } from './summaries.js';
 
@@ -36,6 +37,7 @@ const UDI_PREFERENCE = ['show-license-udi', 'show-license-tech-support', 'show-l
 /** Outputs of the commands beside the status commands, by catalog id, in order of preference per fact group. */
 const EXTRA_FACTS: readonly { ids: readonly string[]; apply: (facts: DeviceFacts, result: CommandResult) => boolean }[] = [
   { ids: ['show-license-authorization', 'show-license-all'], apply: applyAuthorization },
+  { ids: LICENSE_COMMANDS, apply: applyLicenses },
   { ids: ['show-version'], apply: applyVersion },
   { ids: ['show-ntp-status'], apply: applyNtp },
   { ids: ['show-call-home-profile-all'], apply: applyCallHome },
@@ -135,7 +137,9 @@ function applyExtraFacts(facts: DeviceFacts, results: readonly CommandResult[]):
     for (const id of group.ids) {
       const result = results.find((candidate) => candidate.id === id && candidate.failure === null);
       if (result !== undefined && group.apply(facts, result)) {
-        used.push(result.command);
+        if (!used.includes(result.command)) {
+          used.push(result.command);
+        }
         break;
       }
     }

@@ -21,6 +21,7 @@ export const FACT_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   communicationStatus: ['show-license-tech-support'],
   udis: ['show-license-udi', 'show-license-tech-support', 'show-license-all'],
   authorization: ['show-license-authorization', 'show-license-all'],
+  licenses: ['show-license-usage', 'show-license-all', 'show-license-tech-support', 'show-license-summary'],
   slacMatch: ['slac-file'],
   software: ['show-version'],
   ntp: ['show-ntp-status'],

@@ -36,6 +36,7 @@ export function emptyFacts(): DeviceFacts {
       lastResponse: null,
     },
     authorization: { installedCount: null, missingUdis: null },
+    licenses: { inUse: null, needingSlac: null },
     slacMatch: { missingFromFile: null, foreignInFile: null, pidMismatches: null },
     software: { version: null },
     ntp: { synchronized: null, reference: null },

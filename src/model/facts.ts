@@ -116,6 +116,17 @@ export interface DeviceFacts {
     /** UDIs whose status is `NOT INSTALLED`, joined with `; `; null when none. */
     missingUdis: string | null;
   };
+  /** The licences in use, from License Usage (`show license usage`, `all`, `tech support`) or `show license summary`. */
+  licenses: {
+    /** Names of the licences whose status is `IN USE`, joined with `, `; null when none is in use. */
+    inUse: string | null;
+    /**
+     * Names of the licences in use that need an authorization code (SLAC):
+     * HSEC licences, `Enforcement type: ENFORCED` or `EXPORT RESTRICTED`,
+     * `Export status: RESTRICTED ...`; null when none does.
+     */
+    needingSlac: string | null;
+  };
   /** The device's UDIs against the SLAC file the inventory names. */
   slacMatch: {
     /** Device UDIs whose serial number is not in the file, joined with `; `; null when all are. */

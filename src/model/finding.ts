@@ -34,4 +34,10 @@ export interface Finding {
   evidence: Evidence[];
   /** Configuration or exec commands that fix the cause, placeholders filled in. */
   remedy: string[];
+  /**
+   * How often the device logged this finding's message and the last such log
+   * line, from `show logging | include SMART_LIC`; null when it logged none
+   * or the log was not collected.
+   */
+  observed: { count: number; line: string } | null;
 }

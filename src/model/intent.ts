@@ -12,9 +12,9 @@ export interface LicensingIntent {
   ackWarningDays: number;
   /**
    * The policy the device should run: `default` (Cisco default) or `custom`
-   * (a customer policy from CSSM); null or absent when not stated.
+   * (a customer policy from CSSM); null when not stated.
    */
-  policy?: 'default' | 'custom' | null;
+  policy: 'default' | 'custom' | null;
 }
 
 export const POLICY_INTENTS = ['default', 'custom'] as const;

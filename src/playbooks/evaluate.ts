@@ -7,7 +7,7 @@ import { evaluateCondition, isUnknown, type Truth } from './conditions.js';
 import { describeCondition } from './describe.js';
 import { fieldInfo } from './fields.js';
 import { renderTemplate } from './render.js';
-import type { Check, Condition, Playbook } from './types.js';
+import type { Check, Condition, MessageVariant, Playbook } from './types.js';
 
 export interface EvaluationContext {
   facts: DeviceFacts;
@@ -18,25 +18,33 @@ export interface EvaluationContext {
 
 /**
  * Returns one finding per check of every playbook, in playbook and check
- * order. Findings of a playbook whose message the device logged quote the
- * last logged line and state how often it was logged.
+ * order. Every finding of a playbook whose message the device logged carries
+ * `observed`. Those that decided something (not a skip for a missing fact or
+ * a check that does not apply) also quote the last logged line first and
+ * state how often it was logged.
  */
 export function evaluatePlaybooks(playbooks: Playbook[], context: EvaluationContext): Finding[] {
   return playbooks.flatMap((playbook) => {
     const logged = context.facts.log.messages.find((message) => message.name === playbook.mnemonic);
     return playbook.checks.map((check) => {
-      const finding = evaluateCheck(playbook, check, context);
-      return logged === undefined || finding.result === 'skip' ? finding : markObserved(finding, logged);
+      const { finding, decided } = decideCheck(playbook, check, context);
+      return logged === undefined ? finding : markObserved(finding, logged, decided);
     });
   });
 }
 
-function markObserved(finding: Finding, logged: LoggedMessage): Finding {
+function markObserved(finding: Finding, logged: LoggedMessage, decided: boolean): Finding {
+  const observed = { count: logged.count, line: logged.last.text };
+  if (!decided) {
+    return { ...finding, observed };
+  }
+
   const times = logged.count === 1 ? 'once' : `${logged.count} times`;
   return {
     ...finding,
     message: `${finding.message} Observed: the device logged ${logged.name} ${times}.`,
     evidence: [logged.last, ...finding.evidence],
+    observed,
   };
 }
 
@@ -58,13 +66,23 @@ export function playbookShortName(mnemonic: string): string {
 }
 
 export function evaluateCheck(playbook: Playbook, check: Check, context: EvaluationContext): Finding {
+  return decideCheck(playbook, check, context).finding;
+}
+
+/**
+ * Evaluates one check. `decided` is false for a skip because a fact was not
+ * collected or the check does not apply, and true for every verdict on the
+ * device's state, including the `skip` of an `info` check that explains it.
+ */
+function decideCheck(playbook: Playbook, check: Check, context: EvaluationContext): { finding: Finding; decided: boolean } {
   const base = {
     mnemonic: playbook.mnemonic,
     check: `${playbookShortName(playbook.mnemonic)}.${check.id}`,
     topic: check.topic,
     severity: check.severity ?? playbook.severity,
+    observed: null,
   };
-  const skip = (message: string): Finding => ({ ...base, result: 'skip', message, evidence: [], remedy: [] });
+  const skip = (message: string) => ({ finding: { ...base, result: 'skip' as const, message, evidence: [], remedy: [] }, decided: false });
 
   const legacy = legacySkip(check, context);
   if (legacy !== null) {
@@ -88,17 +106,23 @@ export function evaluateCheck(playbook: Playbook, check: Check, context: Evaluat
 
   const evidence = collectEvidence(check, context);
   if (healthy) {
-    const message = check.passMessage === null ? `Passed: ${describeCondition(check.expect)}.` : renderTemplate(check.passMessage, context);
-    return { ...base, result: 'pass', message, evidence, remedy: [] };
+    const passTemplate = chooseTemplate(check.passMessageVariants, check.passMessage, context);
+    const message = passTemplate === null ? `Passed: ${describeCondition(check.expect)}.` : renderTemplate(passTemplate, context);
+    return { finding: { ...base, result: 'pass', message, evidence, remedy: [] }, decided: true };
   }
 
-  return {
-    ...base,
-    result: check.level,
-    message: renderTemplate(check.message, context),
-    evidence,
-    remedy: renderRemedy(check, context),
-  };
+  const message = renderTemplate(chooseTemplate(check.messageVariants, check.message, context), context);
+  if (check.level === 'info') {
+    // An informational check explains the state and names the command that shows it; it never asks for action.
+    return { finding: { ...base, result: 'skip', message, evidence, remedy: [] }, decided: true };
+  }
+  return { finding: { ...base, result: check.level, message, evidence, remedy: renderRemedy(check, context) }, decided: true };
+}
+
+/** Returns the text of the first variant whose condition holds, else `fallback`. */
+function chooseTemplate<T extends string | null>(variants: MessageVariant[], fallback: T, context: EvaluationContext): string | T {
+  const chosen = variants.find((variant) => evaluateCondition(variant.when, context) === true);
+  return chosen === undefined ? fallback : chosen.text;
 }
 
 /**

@@ -89,9 +89,15 @@ export function formatExplanation(explanation: Explanation): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `{facts.transport.url}` reads as `<transport.url>` where no device fills it in. */
+/**
+ * `{facts.transport.url}` reads as `<transport.url>` where no device fills it
+ * in, and `{facts.x|count:failed attempt}` as `<x> failed attempts`.
+ */
 function readableTemplate(text: string): string {
-  return text.replace(/\{\s*(?:facts|intent)\.([\w.]+)(?:\|\w+)?\s*\}/g, (_all, path: string) => `<${path}>`);
+  return text.replace(/\{\s*(?:facts|intent)\.([\w.]+)\s*(?:\|([^{}]*))?\}/g, (_all, path: string, filter: string | undefined) => {
+    const [name, singular, plural] = (filter ?? '').split(':').map((piece) => piece.trim());
+    return name === 'count' && singular !== undefined ? `<${path}> ${plural ?? `${singular}s`}` : `<${path}>`;
+  });
 }
 
 function wrap(text: string, indent: string, width = 78): string[] {

@@ -36,6 +36,11 @@ function renderPart(part: TemplatePart, context: EvaluationContext): string {
       return hostOf(String(field.value)) ?? String(field.value);
     case 'days':
       return daysFromNow(field.value as DeviceTime, context);
+    case 'count': {
+      const count = Number(field.value);
+      const noun = part.noun ?? { singular: '', plural: '' };
+      return `${count} ${Math.abs(count) === 1 ? noun.singular : noun.plural}`;
+    }
     case null:
       return formatValue(field.value);
   }

@@ -5,11 +5,13 @@ import { parseCondition, parseFieldPath } from './condition-schema.js';
 import { describeValue, isRecord, rejectUnknownKeys, type Issues } from './issues.js';
 import type { NodePath } from './locate.js';
 import { parseTemplate } from './template.js';
-import type { Check, CheckLevel, Playbook, RemedyItem } from './types.js';
+import type { Check, CheckLevel, MessageVariant, Playbook, RemedyItem } from './types.js';
 
 const PLAYBOOK_KEYS = ['mnemonic', 'severity', 'text', 'variables', 'explanation', 'checks'] as const;
 const CHECK_KEYS = ['id', 'topic', 'level', 'severity', 'when', 'expect', 'message', 'passMessage', 'evidence', 'remedy'] as const;
-const LEVELS: readonly CheckLevel[] = ['fail', 'warn'];
+const LEVELS: readonly CheckLevel[] = ['fail', 'warn', 'info'];
+/** Syslog severities from 5 (notice) up are informational: their checks may only explain. */
+const FIRST_INFORMATIONAL_SEVERITY = 5;
 
 /** `FACILITY-SEVERITY-MNEMONIC`, e.g. `SMART_LIC-3-COMM_FAILED`. */
 const MNEMONIC_PATTERN = /^[A-Z][A-Z0-9_]*-([0-7])-[A-Z][A-Z0-9_]*$/;
@@ -38,7 +40,7 @@ export function parsePlaybook(document: unknown, file: string, expectedMnemonic:
   const text = parseText(document.text, ['text'], issues);
   const variables = parseVariables(document.variables, text, issues);
   const explanation = parseText(document.explanation, ['explanation'], issues);
-  const checks = parseChecks(document.checks, issues);
+  const checks = parseChecks(document.checks, severity, issues);
 
   if (issues.list.length > before || mnemonic === null || severity === null || text === null || explanation === null) {
     return null;
@@ -105,7 +107,7 @@ function parseVariables(raw: unknown, text: string | null, issues: Issues): stri
   return raw as string[];
 }
 
-function parseChecks(raw: unknown, issues: Issues): Check[] {
+function parseChecks(raw: unknown, playbookSeverity: number | null, issues: Issues): Check[] {
   if (!Array.isArray(raw) || raw.length === 0) {
     issues.add(['checks'], `expected a non-empty list of checks, got ${describeValue(raw)}`);
     return [];
@@ -114,7 +116,7 @@ function parseChecks(raw: unknown, issues: Issues): Check[] {
   const checks: Check[] = [];
   const firstIndexById = new Map<string, number>();
   raw.forEach((item, index) => {
-    const check = parseCheck(item, ['checks', index], issues);
+    const check = parseCheck(item, ['checks', index], playbookSeverity, issues);
     if (check === null) {
       return;
     }
@@ -129,7 +131,7 @@ function parseChecks(raw: unknown, issues: Issues): Check[] {
   return checks;
 }
 
-function parseCheck(raw: unknown, path: NodePath, issues: Issues): Check | null {
+function parseCheck(raw: unknown, path: NodePath, playbookSeverity: number | null, issues: Issues): Check | null {
   if (!isRecord(raw)) {
     issues.add(path, `a check is a mapping with ${CHECK_KEYS.join(', ')}; got ${describeValue(raw)}`);
     return null;
@@ -147,21 +149,96 @@ function parseCheck(raw: unknown, path: NodePath, issues: Issues): Check | null 
   }
   const level = LEVELS.includes(raw.level as CheckLevel) ? (raw.level as CheckLevel) : null;
   if (level === null) {
-    issues.add([...path, 'level'], `expected "fail" or "warn", got ${describeValue(raw.level)}`);
+    issues.add([...path, 'level'], `expected "fail", "warn" or "info", got ${describeValue(raw.level)}`);
   }
 
   const severity = parseSeverity(raw.severity, [...path, 'severity'], issues, false);
+  if (level !== null) {
+    checkLevelAgainstSeverity(level, severity, playbookSeverity, path, issues);
+  }
   const when = raw.when === undefined ? null : parseCondition(raw.when, [...path, 'when'], issues);
   const expect = raw.expect === undefined ? missing(issues, path, 'expect') : parseCondition(raw.expect, [...path, 'expect'], issues);
-  const message = parseTemplateText(raw.message, [...path, 'message'], issues);
-  const passMessage = raw.passMessage === undefined ? null : parseTemplateText(raw.passMessage, [...path, 'passMessage'], issues);
+  const message = parseMessage(raw.message, [...path, 'message'], issues);
+  const passMessage = raw.passMessage === undefined ? null : parseMessage(raw.passMessage, [...path, 'passMessage'], issues);
   const evidence = parseEvidence(raw.evidence, [...path, 'evidence'], issues);
   const remedy = parseRemedy(raw.remedy, [...path, 'remedy'], issues);
 
   if (issues.list.length > before || id === null || topic === null || level === null || expect === null || message === null) {
     return null;
   }
-  return { id, topic, level, severity, when, expect, message, passMessage, evidence, remedy };
+  return {
+    id,
+    topic,
+    level,
+    severity,
+    when,
+    expect,
+    message: message.text,
+    messageVariants: message.variants,
+    passMessage: passMessage?.text ?? null,
+    passMessageVariants: passMessage?.variants ?? [],
+    evidence,
+    remedy,
+  };
+}
+
+/**
+ * An informational check (severity 5 to 7, its own or the playbook's) only
+ * explains, so it may not yield `fail` or `warn`. A cause that needs action
+ * gets its own severity of 4 or lower.
+ */
+function checkLevelAgainstSeverity(
+  level: CheckLevel,
+  checkSeverity: number | null,
+  playbookSeverity: number | null,
+  path: NodePath,
+  issues: Issues,
+): void {
+  const severity = checkSeverity ?? playbookSeverity;
+  if (severity === null || severity < FIRST_INFORMATIONAL_SEVERITY || level === 'info') {
+    return;
+  }
+  const source = checkSeverity === null ? 'the playbook severity' : 'its severity';
+  issues.add(
+    [...path, 'level'],
+    `level "${level}" on an informational check (${source} is ${severity}); use level: info, or set severity: 4 or lower on a check whose cause needs action`,
+  );
+}
+
+/**
+ * A message template, or a list of `{when: <condition>, text: <template>}`
+ * variants that ends with one template without a condition: the text used
+ * when no variant applies.
+ */
+function parseMessage(raw: unknown, path: NodePath, issues: Issues): { text: string; variants: MessageVariant[] } | null {
+  if (!Array.isArray(raw)) {
+    const text = parseTemplateText(raw, path, issues);
+    return text === null ? null : { text, variants: [] };
+  }
+
+  const last: unknown = raw.at(-1);
+  const hasFallback = typeof last === 'string';
+  if (!hasFallback) {
+    issues.add(path, 'end the list with a text without a condition, used when no variant applies');
+  }
+
+  const variants: MessageVariant[] = [];
+  (hasFallback ? raw.slice(0, -1) : raw).forEach((item, index) => {
+    const itemPath = [...path, index];
+    if (!isRecord(item)) {
+      issues.add(itemPath, `expected {when: <condition>, text: <message>} before the last text, got ${describeValue(item)}`);
+      return;
+    }
+    rejectUnknownKeys(item, ['when', 'text'], itemPath, issues);
+    const when = parseCondition(item.when, [...itemPath, 'when'], issues);
+    const text = parseTemplateText(item.text, [...itemPath, 'text'], issues);
+    if (when !== null && text !== null) {
+      variants.push({ when, text });
+    }
+  });
+
+  const text = hasFallback ? parseTemplateText(last, [...path, raw.length - 1], issues) : null;
+  return text === null ? null : { text, variants };
 }
 
 function missing(issues: Issues, path: NodePath, key: string): null {

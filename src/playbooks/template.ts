@@ -2,15 +2,28 @@
 // placeholders. A placeholder is a plain field lookup; nothing in a template runs.
 import { fieldInfo, type FieldKind } from './fields.js';
 
-export type TemplateFilter = 'host' | 'days';
+export type TemplateFilter = 'host' | 'days' | 'count';
 
 /** The kind of field each filter accepts. */
 const FILTER_INPUT: Record<TemplateFilter, FieldKind> = {
   host: 'string',
   days: 'time',
+  count: 'number',
 };
 
-export type TemplatePart = { text: string } | { path: string; filter: TemplateFilter | null };
+/**
+ * `{path|count:failed attempt}` prints the number with the noun in singular
+ * or plural: `1 failed attempt`, `30 failed attempts`. An irregular plural
+ * follows a second colon: `{path|count:entry:entries}`.
+ */
+export interface CountNoun {
+  singular: string;
+  plural: string;
+}
+
+export type Placeholder = { path: string; filter: TemplateFilter | null; noun?: CountNoun };
+
+export type TemplatePart = { text: string } | Placeholder;
 
 const PRINTABLE_KINDS: readonly FieldKind[] = ['string', 'number', 'boolean', 'time'];
 
@@ -47,7 +60,7 @@ export function parseTemplate(template: string): { parts: TemplatePart[] } | { e
   return { parts };
 }
 
-function parsePlaceholder(inner: string): { path: string; filter: TemplateFilter | null } | { error: string } {
+function parsePlaceholder(inner: string): Placeholder | { error: string } {
   const [rawPath = '', rawFilter, ...extra] = inner.split('|').map((piece) => piece.trim());
   if (extra.length > 0) {
     return { error: `placeholder {${inner}} has more than one filter` };
@@ -65,14 +78,26 @@ function parsePlaceholder(inner: string): { path: string; filter: TemplateFilter
     return { path: rawPath, filter: null };
   }
 
-  if (!Object.hasOwn(FILTER_INPUT, rawFilter)) {
-    return { error: `placeholder {${inner}} uses an unknown filter "${rawFilter}"; known filters: host, days` };
+  const [filterName = '', ...filterArguments] = rawFilter.split(':').map((piece) => piece.trim());
+  if (!Object.hasOwn(FILTER_INPUT, filterName)) {
+    return { error: `placeholder {${inner}} uses an unknown filter "${filterName}"; known filters: host, days, count:<noun>` };
   }
-  const filter = rawFilter as TemplateFilter;
+  const filter = filterName as TemplateFilter;
   if (FILTER_INPUT[filter] !== info.kind) {
     return { error: `filter "${filter}" needs a ${FILTER_INPUT[filter]} field, but ${rawPath} is a ${info.kind}` };
   }
-  return { path: rawPath, filter };
+
+  if (filter !== 'count') {
+    if (filterArguments.length > 0) {
+      return { error: `placeholder {${inner}}: filter "${filter}" takes no argument` };
+    }
+    return { path: rawPath, filter };
+  }
+  const [singular, plural = `${singular ?? ''}s`, ...extraArguments] = filterArguments;
+  if (singular === undefined || singular === '' || plural === '' || extraArguments.length > 0) {
+    return { error: `placeholder {${inner}}: write count:<noun> or count:<singular>:<plural>, e.g. {${rawPath}|count:failed attempt}` };
+  }
+  return { path: rawPath, filter, noun: { singular, plural } };
 }
 
 /** Returns the host part of a URL-like address: `http://10.1.1.5:8182/cslu/v1/pi` gives `10.1.1.5`. */

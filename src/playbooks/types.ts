@@ -28,7 +28,18 @@ export type Condition =
 /** One remedy step, or a group of steps that applies only when its condition holds. */
 export type RemedyItem = string | { when: Condition; steps: string[] };
 
-export type CheckLevel = 'fail' | 'warn';
+/**
+ * The result of a violated expectation. `info` checks only explain a state
+ * and point to the command that shows it: a violated expectation gives
+ * `skip` with the check's message, never `fail` or `warn`.
+ */
+export type CheckLevel = 'fail' | 'warn' | 'info';
+
+/** A message that replaces the check's default text when its condition holds. */
+export interface MessageVariant {
+  when: Condition;
+  text: string;
+}
 
 export interface Check {
   id: string;
@@ -41,10 +52,14 @@ export interface Check {
   when: Condition | null;
   /** The condition a healthy device satisfies. */
   expect: Condition;
-  /** Template for a `fail` or `warn` finding. */
+  /** Template for a `fail`, `warn` or, with level `info`, `skip` finding. */
   message: string;
+  /** Templates used instead of `message` when their condition holds; the first that holds wins. */
+  messageVariants: MessageVariant[];
   /** Template for a `pass` finding; null means a message built from `expect`. */
   passMessage: string | null;
+  /** Templates used instead of `passMessage` when their condition holds; the first that holds wins. */
+  passMessageVariants: MessageVariant[];
   /** Fact paths (`facts.transport.url`) whose evidence lines a failing finding quotes. */
   evidence: FieldPath[];
   remedy: RemedyItem[];

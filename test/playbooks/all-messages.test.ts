@@ -250,15 +250,68 @@ describe('UDI match against the SLAC file', () => {
 });
 
 describe('authorization code checks', () => {
-  it('warn where no SLAC is installed', async () => {
+  // No published device shows both an HSEC licence in use and its SLAC
+  // state, so this pairs the summary of one device with the authorization
+  // output of another.
+  it('warn where an HSEC licence lacks a SLAC', async () => {
+    const finding = findingOf(
+      await findingsOf([
+        capture('show-license-summary', 'isr-premier-5g-hseck9.txt'),
+        capture('show-license-authorization', 'c9300-standalone-not-installed.txt'),
+      ]),
+      'authorization-install-failed.slac-installed',
+    );
+
+    expect(finding.result).toBe('warn');
+    expect(finding.message).toContain('hseck9 is in use and needs an authorization code');
+    expect(finding.message).toContain('PID:C9300-24UX,SN:FCW2147L0C5');
+    expect(finding.remedy[0]).toBe('Request the SLAC for the licence in use: license smart authorization request add hseck9 all');
+    expect(finding.evidence[0]?.text).toContain('hseck9');
+    expect(finding.evidence.map((line) => line.text.trim())).toContain('Status: NOT INSTALLED');
+  });
+
+  it('pass without a SLAC where no licence needs one', async () => {
+    const finding = findingOf(
+      await findingsOf([tech('c9410r-dualsup-cslu-clock-unsynced-hseck9-sa5.7.6.txt')]),
+      'authorization-install-failed.slac-installed',
+    );
+
+    expect(finding.result).toBe('pass');
+    expect(finding.message).toContain('No licence in use needs an authorization code (SLAC)');
+    expect(finding.evidence[0]?.text).toBe('  License: network-advantage');
+  });
+
+  it('pass an HSEC licence that is not in use', async () => {
+    const finding = findingOf(
+      await findingsOf([
+        capture('show-license-summary', 'isr1100-hsec-not-in-use-truncated-name.txt'),
+        capture('show-license-authorization', 'c9300-standalone-not-installed.txt'),
+      ]),
+      'authorization-install-failed.slac-installed',
+    );
+
+    expect(finding.result).toBe('pass');
+  });
+
+  it('skip the SLAC check without the licences in use', async () => {
     const finding = findingOf(
       await findingsOf([capture('show-license-authorization', 'c9300-standalone-not-installed.txt')]),
       'authorization-install-failed.slac-installed',
     );
 
-    expect(finding.result).toBe('warn');
-    expect(finding.message).toContain('PID:C9300-24UX,SN:FCW2147L0C5');
-    expectActionable(finding, 'Status: NOT INSTALLED');
+    expect(finding.result).toBe('skip');
+    expect(finding.message).toMatch(/^Not checked: licenses\.needingSlac/);
+  });
+
+  it('explain a missing SLAC without a warning', async () => {
+    const findings = await findingsOf([capture('show-license-authorization', 'c9300-standalone-not-installed.txt')]);
+
+    for (const check of ['authorization-install-success.slac-per-udi', 'authorization-removed.slac-per-udi']) {
+      const finding = findingOf(findings, check);
+      expect(finding.result, check).toBe('skip');
+      expect(finding.message, check).toContain('show license authorization shows the state per UDI');
+      expect(finding.evidence[0]?.text, check).toContain('NOT INSTALLED');
+    }
   });
 
   it('pass where a SLAC is installed', async () => {
@@ -341,6 +394,19 @@ describe('logged messages', () => {
     expect(discovery.message).toMatch(/Observed: the device logged SMART_LIC-3-COMM_FAILED (once|\d+ times)\./);
     expect(discovery.evidence[0]?.command).toBe('show logging | include SMART_LIC');
     expect(discovery.evidence[0]?.text).toContain('%SMART_LIC-3-COMM_FAILED');
+    expect(discovery.observed?.count).toBeGreaterThan(0);
+    expect(discovery.observed?.line).toBe(discovery.evidence[0]?.text);
+  });
+
+  it('mark skipped findings as observed without quoting', async () => {
+    const log = capture('show-logging-smart-lic', 'c1117-17.6.4-boot-cslu-comm-failed.txt');
+    const findings = await findingsOf([tech('c9300-ha-cslu-empty-address-clock-unsynced-sa5.9.4.txt'), log]);
+    const address = findingOf(findings, 'comm-failed.cslu-address');
+
+    expect(address.result).toBe('skip');
+    expect(address.observed).not.toBeNull();
+    expect(address.evidence).toEqual([]);
+    expect(address.message).not.toContain('Observed');
   });
 
   it('leave other playbooks unmarked', async () => {
@@ -348,5 +414,6 @@ describe('logged messages', () => {
     const findings = await findingsOf([tech('c9300-ha-cslu-empty-address-clock-unsynced-sa5.9.4.txt'), log]);
 
     expect(findingOf(findings, 'policy-install-failed.ntp-sync').message).not.toContain('Observed');
+    expect(findingOf(findings, 'policy-install-failed.ntp-sync').observed).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 export const LATE_EVALUATION_TIME = new Date('2031-06-01T00:00:00Z');
 
 export function intent(overrides: Partial<LicensingIntent> = {}): LicensingIntent {
-  return { transportType: null, transportUrl: null, slacFile: null, ackWarningDays: DEFAULT_ACK_WARNING_DAYS, ...overrides };
+  return { transportType: null, transportUrl: null, slacFile: null, ackWarningDays: DEFAULT_ACK_WARNING_DAYS, policy: null, ...overrides };
 }
 
 /** Facts with nothing collected, then the given fields and evidence lines. */

@@ -71,8 +71,8 @@ describe('playbook loader problems', () => {
 
   it('reports operators and operands of the wrong kind', () => {
     expect(problemsOf('kind-mismatch/SMART_LIC-6-REPORTING_REQUIRED.yaml')).toEqual([
-      `${FIXTURES}/kind-mismatch/SMART_LIC-6-REPORTING_REQUIRED.yaml:12:7: checks[0].expect.after: "after" cannot test facts.clockSyncedWithNtp, which is a boolean field`,
-      `${FIXTURES}/kind-mismatch/SMART_LIC-6-REPORTING_REQUIRED.yaml:21:47: checks[1].expect.after.offsetDays.path: intent.transportUrl is a string field, but a number is needed here`,
+      `${FIXTURES}/kind-mismatch/SMART_LIC-6-REPORTING_REQUIRED.yaml:13:7: checks[0].expect.after: "after" cannot test facts.clockSyncedWithNtp, which is a boolean field`,
+      `${FIXTURES}/kind-mismatch/SMART_LIC-6-REPORTING_REQUIRED.yaml:23:47: checks[1].expect.after.offsetDays.path: intent.transportUrl is a string field, but a number is needed here`,
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('playbook loader problems', () => {
   it('reports bad placeholders', () => {
     expect(problemsOf('bad-template/SMART_LIC-3-POLICY_INSTALL_FAILED.yaml')).toEqual([
       `${FIXTURES}/bad-template/SMART_LIC-3-POLICY_INSTALL_FAILED.yaml:11:14: checks[0].message: placeholder {facts.clock} names an unknown field "facts.clock"`,
-      `${FIXTURES}/bad-template/SMART_LIC-3-POLICY_INSTALL_FAILED.yaml:14:9: checks[0].remedy[0]: placeholder {facts.transport.url|address} uses an unknown filter "address"; known filters: host, days`,
+      `${FIXTURES}/bad-template/SMART_LIC-3-POLICY_INSTALL_FAILED.yaml:14:9: checks[0].remedy[0]: placeholder {facts.transport.url|address} uses an unknown filter "address"; known filters: host, days, count:<noun>`,
       `${FIXTURES}/bad-template/SMART_LIC-3-POLICY_INSTALL_FAILED.yaml:15:9: checks[0].remedy[1]: unbalanced brace near "confirm {facts.clockSyncedWithNtp"; placeholders look like {facts.transport.url}`,
     ]);
   });
@@ -98,7 +98,7 @@ describe('playbook loader problems', () => {
       `${file}:2:11: severity: severity 4 differs from the digit in SMART_LIC-3-COMM_FAILED; make them the same`,
       `${file}:4:12: variables: the text has 2 variable(s) but 1 are described; describe each once, in order`,
       `${file}:7:9: checks[0].id: expected a lower-case id with dashes such as smart-url, got string "Smart_URL"`,
-      `${file}:9:12: checks[0].level: expected "fail" or "warn", got string "error"`,
+      `${file}:9:12: checks[0].level: expected "fail", "warn" or "info", got string "error"`,
       `${file}:13:23: checks[0].expect.all[0].in[1]: facts.transport.type is a string field, but this value is number 3`,
       `${file}:15:20: checks[0].expect.all[1].matches: invalid regular expression "(unclosed": Unterminated group`,
       `${file}:17:16: checks[0].evidence[0]: intent.transportUrl is inventory intent; evidence quotes device facts (facts.<path>)`,
@@ -128,8 +128,8 @@ describe('loadPlaybooks', () => {
     const problems = (error as PlaybookError).problems;
     expect(problems.map((problem) => [path.basename(problem.file), problem.line, problem.column])).toEqual([
       ['SMART_LIC-3-COMM_FAILED.yaml', 12, 16],
-      ['SMART_LIC-6-REPORTING_REQUIRED.yaml', 12, 7],
-      ['SMART_LIC-6-REPORTING_REQUIRED.yaml', 21, 47],
+      ['SMART_LIC-6-REPORTING_REQUIRED.yaml', 13, 7],
+      ['SMART_LIC-6-REPORTING_REQUIRED.yaml', 23, 47],
     ]);
     expect((error as PlaybookError).message.split('\n')).toHaveLength(3);
   });
@@ -155,5 +155,38 @@ describe('loadPlaybooks', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-playbooks-'));
 
     await expect(loadPlaybooks(path.join(dir, 'absent'))).rejects.toThrow(/cannot read the playbook folder: the folder does not exist/);
+  });
+});
+
+describe('informational checks', () => {
+  it('reject fail and warn at severity 5 or higher', () => {
+    const file = `${FIXTURES}/informational-warn/SMART_LIC-6-TRUST_CODE_INSTALL_SUCCESS.yaml`;
+
+    expect(problemsOf('informational-warn/SMART_LIC-6-TRUST_CODE_INSTALL_SUCCESS.yaml')).toEqual([
+      `${file}:9:12: checks[0].level: level "warn" on an informational check (the playbook severity is 6); use level: info, or set severity: 4 or lower on a check whose cause needs action`,
+    ]);
+  });
+
+  it('reject a fail check with its own severity 6', () => {
+    const file = `${FIXTURES}/bad-message-variants/SMART_LIC-3-COMM_FAILED.yaml`;
+
+    expect(problemsOf('bad-message-variants/SMART_LIC-3-COMM_FAILED.yaml')).toContain(
+      `${file}:9:12: checks[0].level: level "fail" on an informational check (its severity is 6); use level: info, or set severity: 4 or lower on a check whose cause needs action`,
+    );
+  });
+});
+
+describe('message variants', () => {
+  it('report each malformed variant', () => {
+    const file = `${FIXTURES}/bad-message-variants/SMART_LIC-3-COMM_FAILED.yaml`;
+    const problems = problemsOf('bad-message-variants/SMART_LIC-3-COMM_FAILED.yaml').slice(1);
+
+    expect(problems).toEqual([
+      `${file}:13:7: checks[0].message: end the list with a text without a condition, used when no variant applies`,
+      `${file}:15:9: checks[0].message[1]: missing "text"`,
+      `${file}:16:9: checks[0].message[1].txt: unknown key "txt"; did you mean "text"?`,
+      `${file}:18:7: checks[0].passMessage: end the list with a text without a condition, used when no variant applies`,
+      `${file}:21:14: checks[0].remedy[0]: placeholder {facts.communicationStatus.ongoingFailures|count:attempt:attempts:extra}: write count:<noun> or count:<singular>:<plural>, e.g. {facts.communicationStatus.ongoingFailures|count:failed attempt}`,
+    ]);
   });
 });

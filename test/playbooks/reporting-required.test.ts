@@ -128,7 +128,7 @@ describe('reporting-required.ack-due-soon', () => {
     const finding = findingOf(await evaluateBuiltin(dueIn69Days), 'reporting-required.ack-due-soon');
 
     expect(finding.result).toBe('pass');
-    expect(finding.message).toBe('The acknowledgement deadline is more than 14 days away.');
+    expect(finding.message).toBe('The acknowledgement deadline Mar 19 19:51:37 2023 UTC is more than 14 days away.');
   });
 
   it('warns inside the window the intent sets', async () => {
@@ -136,7 +136,7 @@ describe('reporting-required.ack-due-soon', () => {
 
     expect(finding.result).toBe('warn');
     expect(finding.severity).toBe(4);
-    expect(finding.message).toContain('is 69 days away, within the 90-day warning window');
+    expect(finding.message).toContain('is within the 90-day warning window (days left: 69).');
     expect(finding.remedy).toContain('license smart sync all');
   });
 
