@@ -41,7 +41,7 @@ explanation: This site does not use trust codes, so their absence is fine.
 checks:
   - id: trust-per-udi
     topic: trust-code
-    level: warn
+    level: info
     expect: {path: facts.trust.missingCount, gte: 0}
     message: Never shown.
     passMessage: Trust codes are not used at this site.
