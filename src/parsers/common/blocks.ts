@@ -3,7 +3,7 @@
 // output changes section order between releases, so parsers find sections by
 // header and never by position.
 
-import { splitKeyValue, type Line } from './lines.js';
+import type { KeyValue, Line } from './lines.js';
 
 export interface Block {
   /** The title above the `====` underline, without a final colon; null for lines before the first title. */
@@ -77,8 +77,8 @@ function isUnderline(line: Line): boolean {
   return line.trimmed.startsWith('=') && UNDERLINE.test(line.trimmed);
 }
 
-function headerOf(line: Line, namedHeaders: ReadonlySet<string>): { key: string; value: string } | null {
-  const keyValue = splitKeyValue(line.trimmed);
+function headerOf(line: Line, namedHeaders: ReadonlySet<string>): KeyValue | null {
+  const keyValue = line.keyValue;
   if (keyValue === null) {
     return null;
   }

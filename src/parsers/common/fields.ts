@@ -2,36 +2,87 @@
 
 import type { DeviceTime } from '../../model/facts.js';
 import type { ParseContext } from './context.js';
-import { splitKeyValue, valueOrNull, type Line } from './lines.js';
+import { valueOrNull, type Line } from './lines.js';
 import { parseDeviceTime } from './time.js';
-import { ownEntry } from './lookup.js';
-
-/** Called with the trimmed value after `Key:` and the line it is on. */
-export type FieldHandler = (value: string, line: Line) => void;
 
 /**
- * Hands each `Key: value` line to the handler for its key. Lines of other keys
- * are marked as used when `keepUnknownKeys` is set, because new keys appear with
- * almost every Smart Agent release. Returns the lines no handler took.
+ * Reads one field into `target`: called with the trimmed value after `Key:`
+ * and the line it is on. Readers are plain functions in module-level tables,
+ * so reading a section creates no closures.
  */
-export function readFields(
+export type FieldReader<T> = (target: T, value: string, line: Line, context: ParseContext) => void;
+
+/**
+ * Field readers by the exact key printed before the colon. Finding the reader
+ * of a line compares the keys of the same length in place, so lines of other
+ * keys cost no copy of their key, and `constructor:` finds nothing.
+ */
+export class FieldTable<T> {
+  readonly #byKeyLength: Array<Array<[string, FieldReader<T>]> | undefined> = [];
+
+  constructor(entries: Iterable<readonly [string, FieldReader<T>]>) {
+    for (const [key, reader] of entries) {
+      this.set(key, reader);
+    }
+  }
+
+  /** Adds or replaces the reader for `key`. */
+  set(key: string, reader: FieldReader<T>): void {
+    const sameLength = (this.#byKeyLength[key.length] ??= []);
+    const existing = sameLength.find((entry) => entry[0] === key);
+    if (existing === undefined) {
+      sameLength.push([key, reader]);
+    } else {
+      existing[1] = reader;
+    }
+  }
+
+  /** Returns the reader for the key of a `Key: value` line; undefined for other keys and lines. */
+  find(line: Line): FieldReader<T> | undefined {
+    const keyLength = line.keyLength;
+    const sameLength = keyLength < 0 ? undefined : this.#byKeyLength[keyLength];
+    if (sameLength === undefined) {
+      return undefined;
+    }
+
+    for (const [key, reader] of sameLength) {
+      if (line.hasKey(key)) {
+        return reader;
+      }
+    }
+
+    return undefined;
+  }
+}
+
+/**
+ * Hands each `Key: value` line to the reader for its key. Lines of other keys
+ * are marked as used when `keepUnknownKeys` is set, because new keys appear with
+ * almost every Smart Agent release. Returns the lines no reader took.
+ */
+export function readFields<T>(
   lines: readonly Line[],
   context: ParseContext,
-  handlers: Readonly<Record<string, FieldHandler>>,
+  readers: FieldTable<T>,
+  target: T,
   keepUnknownKeys: boolean,
 ): Line[] {
   const left: Line[] = [];
 
   for (const line of lines) {
-    const keyValue = splitKeyValue(line.trimmed);
-    const handler = keyValue === null ? undefined : ownEntry(handlers, keyValue.key);
-    if (keyValue !== null && handler !== undefined) {
-      context.use(line);
-      handler(keyValue.value, line);
+    if (!line.isKeyValue) {
+      left.push(line);
       continue;
     }
 
-    if (keyValue !== null && keepUnknownKeys) {
+    const reader = readers.find(line);
+    if (reader !== undefined) {
+      context.use(line);
+      reader(target, line.value, line, context);
+      continue;
+    }
+
+    if (keepUnknownKeys) {
       context.use(line);
       continue;
     }

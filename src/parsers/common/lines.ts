@@ -2,14 +2,12 @@
 // prompt, `exec prompt timestamp` headers, pager residue, CR/LF endings.
 
 import type { SourceLine } from '../types.js';
+import { Line } from './line.js';
+import { isWhiteSpace } from './white-space.js';
 
-/** A content line of device output, ready for matching. */
-export interface Line extends SourceLine {
-  /** `text` without leading and trailing white space. */
-  trimmed: string;
-  /** Number of leading spaces (a tab counts as one). */
-  indent: number;
-}
+export { keyValueColon, splitKeyValue, type KeyValue } from './key-value.js';
+export { Line } from './line.js';
+export { isWhiteSpace } from './white-space.js';
 
 // The pager prints `--More--` and then erases it with backspaces or spaces,
 // which can leave the prompt text, backspaces or a run of spaces in front of
@@ -50,7 +48,8 @@ export function contentLines(text: string): Line[] {
   const pagerResidue = hasPagerResidue(text);
   for (const source of splitLines(text)) {
     const cleaned = pagerResidue ? source.text.replace(PAGER_RESIDUE, '') : source.text;
-    const trimmed = trim(cleaned);
+    const indent = indentOf(cleaned);
+    const trimmed = trimAfter(cleaned, indent);
     if (trimmed === '') {
       continue;
     }
@@ -69,16 +68,19 @@ export function contentLines(text: string): Line[] {
     }
 
     seenOutput = true;
-    const indent = trimmed === cleaned ? 0 : indentOf(cleaned);
-    result.push({ line: source.line, text: source.text, trimmed, indent });
+    result.push(new Line(source.line, source.text, trimmed, indent));
   }
 
   return result;
 }
 
-/** Trims like `String.prototype.trim`, but returns a line without leading or trailing white space as is, not as a copy. */
-function trim(text: string): string {
-  let start = 0;
+/**
+ * Trims like `String.prototype.trim`, starting the search for the first
+ * non-white-space character at `from`, and returns a line without leading or
+ * trailing white space as is, not as a copy.
+ */
+function trimAfter(text: string, from: number): string {
+  let start = from;
   let end = text.length;
   while (start < end && isWhiteSpace(text.charCodeAt(start))) {
     start += 1;
@@ -91,36 +93,27 @@ function trim(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** True for the white space and line terminators of ECMAScript, which `trim` removes and `\s` matches. */
-export function isWhiteSpace(code: number): boolean {
-  if (code <= 0x20) {
-    return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  }
-
-  if (code < 0xa0) {
-    return false;
-  }
-
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 function hasPagerResidue(text: string): boolean {
   return text.includes('\b') || text.includes('--More--');
 }
 
+// The first letter rules out almost every line before a prefix comparison.
 function isTimestampHeader(trimmed: string): boolean {
-  return trimmed.startsWith('Load for five secs:') || trimmed.startsWith('Time source is ') || trimmed.startsWith('No time source,');
+  switch (trimmed.charCodeAt(0)) {
+    case LETTER_L:
+      return trimmed.startsWith('Load for five secs:');
+    case LETTER_T:
+      return trimmed.startsWith('Time source is ');
+    case LETTER_N:
+      return trimmed.startsWith('No time source,');
+    default:
+      return false;
+  }
 }
+
+const LETTER_L = 0x4c;
+const LETTER_N = 0x4e;
+const LETTER_T = 0x54;
 
 // `trimmed` has no trailing white space, so a prompt ends in `#` or `>`.
 function endsLikePrompt(trimmed: string): boolean {
@@ -173,46 +166,6 @@ export function valueOrNull(value: string | null | undefined): string | null {
 
   return trimmed;
 }
-
-/** A `Key: value` line split at the first `: ` (or a final `:`). */
-export interface KeyValue {
-  key: string;
-  /** Trimmed; empty when the line ends at the colon. */
-  value: string;
-}
-
-/**
- * Splits `Key: value` at the first colon followed by white space or the end
- * of the line, so `URL: https://host/path` and `Active:PID:X,SN:Y` keep the
- * colons inside their values. Returns null when the line has no such colon.
- */
-export function splitKeyValue(trimmed: string): KeyValue | null {
-  // The key is everything before the first colon and may not be empty. The
-  // same test as `/^([^:]+?):(?:\s+(.*))?$/`, written with index searches
-  // because it runs several times on every line.
-  const colon = trimmed.indexOf(':');
-  if (colon <= 0) {
-    return null;
-  }
-
-  if (colon === trimmed.length - 1) {
-    return { key: trimmed.slice(0, colon).trim(), value: '' };
-  }
-
-  if (!isWhiteSpace(trimmed.charCodeAt(colon + 1))) {
-    return null;
-  }
-
-  // Like `.` in a regular expression, a value does not span a line terminator.
-  const value = trimmed.slice(colon + 1).trimStart();
-  if (LINE_TERMINATOR.test(value)) {
-    return null;
-  }
-
-  return { key: trimmed.slice(0, colon).trim(), value: value.trimEnd() };
-}
-
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /** Copies the line number and raw text of a line, for `sources` and `unparsed`. */
 export function sourceOf(line: SourceLine): SourceLine {

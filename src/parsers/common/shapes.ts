@@ -15,18 +15,30 @@ const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
   'No PD enforced licenses',
 ]);
 
+const SUB_HEADER = /^\S.*:$/;
+const DOUBLE_COLON_KEY = /^[^:]+::\s/;
+const UPPER_CASE_STATE = /^[A-Z][A-Z ]+$/;
+
 /**
  * True for `Key: value` lines (also `Build type:: Production`), sub-headers ending in a colon, sentinels, role
  * UDIs, upper-case state lines (`NOT APPLICABLE`) and the statements above.
  * Everything else is left for `unparsed`.
  */
 export function isKnownShape(trimmed: string): boolean {
+  return splitKeyValue(trimmed) !== null || isKnownShapeOtherThanKeyValue(trimmed);
+}
+
+/** isKnownShape for a content line, with its key-value split computed once per line. */
+export function isKnownShapeLine(line: Line): boolean {
+  return line.isKeyValue || isKnownShapeOtherThanKeyValue(line.trimmed);
+}
+
+function isKnownShapeOtherThanKeyValue(trimmed: string): boolean {
   return (
-    splitKeyValue(trimmed) !== null ||
-    (trimmed.endsWith(':') && /^\S.*:$/.test(trimmed)) ||
-    (trimmed.includes('::') && /^[^:]+::\s/.test(trimmed)) ||
+    (trimmed.endsWith(':') && SUB_HEADER.test(trimmed)) ||
+    (trimmed.includes('::') && DOUBLE_COLON_KEY.test(trimmed)) ||
     isSentinel(trimmed) ||
-    (isUpperCaseLetter(trimmed.charCodeAt(0)) && /^[A-Z][A-Z ]+$/.test(trimmed)) ||
+    (isUpperCaseLetter(trimmed.charCodeAt(0)) && UPPER_CASE_STATE.test(trimmed)) ||
     KNOWN_STATEMENTS.has(trimmed) ||
     parseRoleUdi(trimmed) !== null
   );
@@ -39,7 +51,7 @@ function isUpperCaseLetter(code: number): boolean {
 /** Marks the lines of a known shape as understood. */
 export function useKnownShapes(lines: readonly Line[], context: ParseContext): void {
   for (const line of lines) {
-    if (isKnownShape(line.trimmed)) {
+    if (isKnownShapeLine(line)) {
       context.use(line);
     }
   }

@@ -2,24 +2,26 @@
 
 import type { Block } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
-import { readFields } from '../common/fields.js';
+import { FieldTable, readFields } from '../common/fields.js';
 import { valueOrNull } from '../common/lines.js';
 
-export function parseAgentVersion(block: Block, context: ParseContext): string | null {
-  let version: string | null = null;
-  context.use(...block.headerLines);
+interface AgentVersion {
+  version: string | null;
+}
 
-  readFields(
-    block.lines,
-    context,
-    {
-      'Smart Agent for Licensing': (value, line) => {
-        version = valueOrNull(value);
-        context.read('agentVersion', line);
-      },
+const FIELDS: FieldTable<AgentVersion> = new FieldTable([
+  [
+    'Smart Agent for Licensing',
+    (target, value, line, context) => {
+      target.version = valueOrNull(value);
+      context.read('agentVersion', line);
     },
-    false,
-  );
+  ],
+]);
 
-  return version;
+export function parseAgentVersion(block: Block, context: ParseContext): string | null {
+  const target: AgentVersion = { version: null };
+  context.use(...block.headerLines);
+  readFields(block.lines, context, FIELDS, target, false);
+  return target.version;
 }

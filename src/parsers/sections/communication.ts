@@ -4,8 +4,8 @@
 import type { CommunicationCounter } from '../../model/facts.js';
 import { splitSections, type Block } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
-import { readFields, timeOrNull } from '../common/fields.js';
-import { valueOrNull, type Line } from '../common/lines.js';
+import { FieldTable, readFields, timeOrNull } from '../common/fields.js';
+import { valueOrNull } from '../common/lines.js';
 
 export interface CommunicationRecord {
   /** `DIRECT` or `INDIRECT`. */
@@ -33,6 +33,36 @@ function newCounter(kind: string): CommunicationCounter {
   };
 }
 
+/** The source paths of one message class, built once per index and shared by all parses. */
+interface CounterPaths {
+  counter: string;
+  attempts: string;
+  lastResponse: string;
+  failureReason: string;
+  lastSuccessTime: string;
+  lastFailureTime: string;
+}
+
+const counterPaths: CounterPaths[] = [];
+
+function counterPathsAt(index: number): CounterPaths {
+  let paths = counterPaths[index];
+  if (paths === undefined) {
+    const counter = `communication.${index}`;
+    paths = {
+      counter,
+      attempts: `${counter}.attempts`,
+      lastResponse: `${counter}.lastResponse`,
+      failureReason: `${counter}.failureReason`,
+      lastSuccessTime: `${counter}.lastSuccessTime`,
+      lastFailureTime: `${counter}.lastFailureTime`,
+    };
+    counterPaths[index] = paths;
+  }
+
+  return paths;
+}
+
 export function parseCommunication(block: Block, context: ParseContext): CommunicationRecord {
   const record: CommunicationRecord = { levelAllowed: null, overallState: null, counters: [] };
   context.use(...block.headerLines);
@@ -40,70 +70,84 @@ export function parseCommunication(block: Block, context: ParseContext): Communi
     context.read('communication', block.headerLines[0]);
   }
 
-  for (const section of splitSections(block.lines, new Set())) {
+  for (const section of splitSections(block.lines, NO_NAMED_HEADERS)) {
     if (section.name === '') {
-      readBlockFields(section.lines, record, context);
+      readFields(section.lines, context, BLOCK_FIELDS, record, true);
       continue;
     }
 
-    const index = record.counters.length;
+    const paths = counterPathsAt(record.counters.length);
     const counter = newCounter(section.name);
     record.counters.push(counter);
-    context.read(`communication.${index}`, section.header);
-    readCounterFields(section.lines, counter, `communication.${index}`, context);
+    context.read(paths.counter, section.header);
+    readFields(section.lines, context, COUNTER_FIELDS, { counter, paths }, true);
   }
 
   return record;
 }
 
-function readBlockFields(lines: readonly Line[], record: CommunicationRecord, context: ParseContext): void {
-  readFields(
-    lines,
-    context,
-    {
-      'Communication Level Allowed': (value, line) => {
-        record.levelAllowed = valueOrNull(value);
-        context.read('communicationLevelAllowed', line);
-      },
-      'Overall State': (value, line) => {
-        record.overallState = valueOrNull(value);
-        context.read('communicationOverallState', line);
-      },
+const NO_NAMED_HEADERS: ReadonlySet<string> = new Set();
+
+const BLOCK_FIELDS: FieldTable<CommunicationRecord> = new FieldTable([
+  [
+    'Communication Level Allowed',
+    (record, value, line, context) => {
+      record.levelAllowed = valueOrNull(value);
+      context.read('communicationLevelAllowed', line);
     },
-    true,
-  );
+  ],
+  [
+    'Overall State',
+    (record, value, line, context) => {
+      record.overallState = valueOrNull(value);
+      context.read('communicationOverallState', line);
+    },
+  ],
+]);
+
+interface CounterTarget {
+  counter: CommunicationCounter;
+  paths: CounterPaths;
 }
 
-function readCounterFields(lines: readonly Line[], counter: CommunicationCounter, path: string, context: ParseContext): void {
-  readFields(
-    lines,
-    context,
-    {
-      Attempts: (_value, line) => {
-        readAttempts(line.trimmed, counter);
-        context.read(`${path}.attempts`, line);
-      },
-      'Last Response': (value, line) => {
-        counter.lastResponse = valueOrNull(value);
-        context.read(`${path}.lastResponse`, line);
-      },
-      'Failure Reason': (value, line) => {
-        // The JSON text CSSM sends stays as printed.
-        counter.failureReason = valueOrNull(value);
-        context.read(`${path}.failureReason`, line);
-      },
-      'Last Success Time': (value, line) => {
-        counter.lastSuccessTime = timeOrNull(value);
-        context.read(`${path}.lastSuccessTime`, line);
-      },
-      'Last Failure Time': (value, line) => {
-        counter.lastFailureTime = timeOrNull(value);
-        context.read(`${path}.lastFailureTime`, line);
-      },
+const COUNTER_FIELDS: FieldTable<CounterTarget> = new FieldTable([
+  [
+    'Attempts',
+    (target, _value, line, context) => {
+      readAttempts(line.trimmed, target.counter);
+      context.read(target.paths.attempts, line);
     },
-    true,
-  );
-}
+  ],
+  [
+    'Last Response',
+    (target, value, line, context) => {
+      target.counter.lastResponse = valueOrNull(value);
+      context.read(target.paths.lastResponse, line);
+    },
+  ],
+  [
+    'Failure Reason',
+    (target, value, line, context) => {
+      // The JSON text CSSM sends stays as printed.
+      target.counter.failureReason = valueOrNull(value);
+      context.read(target.paths.failureReason, line);
+    },
+  ],
+  [
+    'Last Success Time',
+    (target, value, line, context) => {
+      target.counter.lastSuccessTime = timeOrNull(value);
+      context.read(target.paths.lastSuccessTime, line);
+    },
+  ],
+  [
+    'Last Failure Time',
+    (target, value, line, context) => {
+      target.counter.lastFailureTime = timeOrNull(value);
+      context.read(target.paths.lastFailureTime, line);
+    },
+  ],
+]);
 
 function readAttempts(text: string, counter: CommunicationCounter): void {
   for (const match of text.matchAll(ATTEMPT_COUNTER)) {

@@ -3,7 +3,7 @@
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
-import { readFields, timeOrNull } from '../common/fields.js';
+import { FieldTable, readFields, timeOrNull } from '../common/fields.js';
 import { valueOrNull } from '../common/lines.js';
 import { parseDeviceTime } from '../common/time.js';
 import type { AuthorizationRecord, LicenseStatusRecord, RegistrationRecord, TimedState } from './records.js';
@@ -24,6 +24,70 @@ export function parseTimedState(value: string): TimedState | null {
   return { state: (match[1] ?? '').trim(), at };
 }
 
+interface RegistrationTarget {
+  record: LicenseStatusRecord;
+  registration: RegistrationRecord;
+}
+
+const REGISTRATION_FIELDS: FieldTable<RegistrationTarget> = new FieldTable([
+  [
+    'Status',
+    (target, value, line, context) => {
+      target.registration.status = valueOrNull(value);
+      context.read('registration.status', line);
+    },
+  ],
+  [
+    'Smart Account',
+    (target, value, line, context) => {
+      target.record.account.smartAccount = valueOrNull(value);
+      context.read('account.smartAccount', line);
+    },
+  ],
+  [
+    'Virtual Account',
+    (target, value, line, context) => {
+      target.record.account.virtualAccount = valueOrNull(value);
+      context.read('account.virtualAccount', line);
+    },
+  ],
+  [
+    'Export-Controlled Functionality',
+    (target, value, line, context) => {
+      target.registration.exportControlledFunctionality = valueOrNull(value);
+      context.read('registration.exportControlledFunctionality', line);
+    },
+  ],
+  [
+    'Initial Registration',
+    (target, value, line, context) => {
+      target.registration.initialRegistration = parseTimedState(value);
+      context.read('registration.initialRegistration', line);
+    },
+  ],
+  [
+    'Last Renewal Attempt',
+    (target, value, line, context) => {
+      target.registration.lastRenewalAttempt = parseTimedState(value);
+      context.read('registration.lastRenewalAttempt', line);
+    },
+  ],
+  [
+    'Next Renewal Attempt',
+    (target, value, line, context) => {
+      target.registration.nextRenewalAttempt = timeOrNull(value);
+      context.read('registration.nextRenewalAttempt', line);
+    },
+  ],
+  [
+    'Registration Expires',
+    (target, value, line, context) => {
+      target.registration.registrationExpires = timeOrNull(value);
+      context.read('registration.registrationExpires', line);
+    },
+  ],
+]);
+
 export function parseRegistration(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.read('registration', section.header);
   if (record.licensingMode === null) {
@@ -40,46 +104,46 @@ export function parseRegistration(section: Section, record: LicenseStatusRecord,
   };
   record.registration = registration;
 
-  readFields(
-    section.lines,
-    context,
-    {
-      Status: (value, line) => {
-        registration.status = valueOrNull(value);
-        context.read('registration.status', line);
-      },
-      'Smart Account': (value, line) => {
-        record.account.smartAccount = valueOrNull(value);
-        context.read('account.smartAccount', line);
-      },
-      'Virtual Account': (value, line) => {
-        record.account.virtualAccount = valueOrNull(value);
-        context.read('account.virtualAccount', line);
-      },
-      'Export-Controlled Functionality': (value, line) => {
-        registration.exportControlledFunctionality = valueOrNull(value);
-        context.read('registration.exportControlledFunctionality', line);
-      },
-      'Initial Registration': (value, line) => {
-        registration.initialRegistration = parseTimedState(value);
-        context.read('registration.initialRegistration', line);
-      },
-      'Last Renewal Attempt': (value, line) => {
-        registration.lastRenewalAttempt = parseTimedState(value);
-        context.read('registration.lastRenewalAttempt', line);
-      },
-      'Next Renewal Attempt': (value, line) => {
-        registration.nextRenewalAttempt = timeOrNull(value);
-        context.read('registration.nextRenewalAttempt', line);
-      },
-      'Registration Expires': (value, line) => {
-        registration.registrationExpires = timeOrNull(value);
-        context.read('registration.registrationExpires', line);
-      },
-    },
-    true,
-  );
+  readFields(section.lines, context, REGISTRATION_FIELDS, { record, registration }, true);
 }
+
+const AUTHORIZATION_FIELDS: FieldTable<AuthorizationRecord> = new FieldTable([
+  [
+    'Status',
+    (authorization, value, line, context) => {
+      authorization.status = parseTimedState(value);
+      context.read('authorization.status', line);
+    },
+  ],
+  [
+    'Evaluation Period Remaining',
+    (authorization, value, line, context) => {
+      authorization.evaluationPeriodRemaining = valueOrNull(value);
+      context.read('authorization.evaluationPeriodRemaining', line);
+    },
+  ],
+  [
+    'Last Communication Attempt',
+    (authorization, value, line, context) => {
+      authorization.lastCommunicationAttempt = parseTimedState(value);
+      context.read('authorization.lastCommunicationAttempt', line);
+    },
+  ],
+  [
+    'Next Communication Attempt',
+    (authorization, value, line, context) => {
+      authorization.nextCommunicationAttempt = timeOrNull(value);
+      context.read('authorization.nextCommunicationAttempt', line);
+    },
+  ],
+  [
+    'Communication Deadline',
+    (authorization, value, line, context) => {
+      authorization.communicationDeadline = timeOrNull(value);
+      context.read('authorization.communicationDeadline', line);
+    },
+  ],
+]);
 
 export function parseLicenseAuthorization(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.read('authorization', section.header);
@@ -92,31 +156,5 @@ export function parseLicenseAuthorization(section: Section, record: LicenseStatu
   };
   record.authorization = authorization;
 
-  readFields(
-    section.lines,
-    context,
-    {
-      Status: (value, line) => {
-        authorization.status = parseTimedState(value);
-        context.read('authorization.status', line);
-      },
-      'Evaluation Period Remaining': (value, line) => {
-        authorization.evaluationPeriodRemaining = valueOrNull(value);
-        context.read('authorization.evaluationPeriodRemaining', line);
-      },
-      'Last Communication Attempt': (value, line) => {
-        authorization.lastCommunicationAttempt = parseTimedState(value);
-        context.read('authorization.lastCommunicationAttempt', line);
-      },
-      'Next Communication Attempt': (value, line) => {
-        authorization.nextCommunicationAttempt = timeOrNull(value);
-        context.read('authorization.nextCommunicationAttempt', line);
-      },
-      'Communication Deadline': (value, line) => {
-        authorization.communicationDeadline = timeOrNull(value);
-        context.read('authorization.communicationDeadline', line);
-      },
-    },
-    true,
-  );
+  readFields(section.lines, context, AUTHORIZATION_FIELDS, authorization, true);
 }

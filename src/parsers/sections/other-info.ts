@@ -6,8 +6,8 @@
 import type { Block } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
 import { booleanOrNull } from '../common/fields.js';
-import { splitKeyValue, type Line } from '../common/lines.js';
-import { isKnownShape } from '../common/shapes.js';
+import type { Line } from '../common/lines.js';
+import { isKnownShapeLine } from '../common/shapes.js';
 import { parseUdi } from '../common/udi.js';
 import type { TrustCodeRecordEntry } from './records.js';
 
@@ -27,15 +27,15 @@ export function parseOtherInfo(block: Block, context: ParseContext): OtherInfoRe
   context.use(...block.headerLines);
 
   for (const line of block.lines) {
-    const trustData = TRUST_DATA_LINE.exec(line.trimmed);
+    const trustData = mayBeTrustData(line.trimmed) ? TRUST_DATA_LINE.exec(line.trimmed) : null;
     if (trustData !== null) {
       readTrustData(trustData[1] ?? '', trustData[2] ?? '', line, record, context);
       continue;
     }
 
-    const keyValue = splitKeyValue(line.trimmed);
+    const keyValue = line.keyValue;
     if (keyValue === null) {
-      if (isKnownShape(line.trimmed)) {
+      if (isKnownShapeLine(line)) {
         context.use(line);
       }
       continue;
@@ -52,6 +52,11 @@ export function parseOtherInfo(block: Block, context: ParseContext): OtherInfoRe
   }
 
   return record;
+}
+
+// Both forms of TRUST_DATA_LINE start with one of these; most lines start with neither.
+function mayBeTrustData(trimmed: string): boolean {
+  return trimmed.startsWith('P:') || trimmed.startsWith('Local Device');
 }
 
 function readTrustData(owner: string, state: string, line: Line, record: OtherInfoRecord, context: ParseContext): void {

@@ -3,25 +3,24 @@
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
-import { booleanOrNull, readFields } from '../common/fields.js';
+import { booleanOrNull, FieldTable, readFields } from '../common/fields.js';
 import { valueOrNull } from '../common/lines.js';
 import type { LicenseStatusRecord } from './records.js';
+
+const USING_POLICY_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
+  [
+    'Status',
+    (record, value, line, context) => {
+      record.policyStatus = valueOrNull(value);
+      context.read('policyStatus', line);
+    },
+  ],
+]);
 
 export function parseSmartLicensingUsingPolicy(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.read('licensingMode', section.header);
   record.licensingMode = 'policy';
-
-  readFields(
-    section.lines,
-    context,
-    {
-      Status: (value, line) => {
-        record.policyStatus = valueOrNull(value);
-        context.read('policyStatus', line);
-      },
-    },
-    true,
-  );
+  readFields(section.lines, context, USING_POLICY_FIELDS, record, true);
 }
 
 /** Splits `BU Production Test As of Apr 22 05:02:11 2025 UTC` at ` As of `. */
@@ -29,47 +28,54 @@ function withoutAsOf(value: string): string | null {
   return valueOrNull(value.split(/\s+As of\s+/)[0] ?? '');
 }
 
+const ACCOUNT_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
+  [
+    'Smart Account',
+    (record, value, line, context) => {
+      record.account.smartAccount = withoutAsOf(value);
+      context.read('account.smartAccount', line);
+    },
+  ],
+  [
+    'Virtual Account',
+    (record, value, line, context) => {
+      record.account.virtualAccount = valueOrNull(value);
+      context.read('account.virtualAccount', line);
+    },
+  ],
+]);
+
 export function parseAccountInformation(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.use(section.header);
-
-  readFields(
-    section.lines,
-    context,
-    {
-      'Smart Account': (value, line) => {
-        record.account.smartAccount = withoutAsOf(value);
-        context.read('account.smartAccount', line);
-      },
-      'Virtual Account': (value, line) => {
-        record.account.virtualAccount = valueOrNull(value);
-        context.read('account.virtualAccount', line);
-      },
-    },
-    true,
-  );
+  readFields(section.lines, context, ACCOUNT_FIELDS, record, true);
 }
+
+const POLICY_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
+  [
+    'Policy in use',
+    (record, value, line, context) => {
+      record.policy.inUse = valueOrNull(value);
+      context.read('policy.inUse', line);
+    },
+  ],
+  [
+    'Policy name',
+    (record, value, line, context) => {
+      record.policy.name = valueOrNull(value);
+      context.read('policy.name', line);
+    },
+  ],
+  [
+    'Reporting ACK required',
+    (record, value, line, context) => {
+      record.policy.reportingAckRequired = booleanOrNull(value);
+      context.read('policy.reportingAckRequired', line);
+    },
+  ],
+]);
 
 /** Reads the policy in use, its name and the ACK requirement; the attribute groups are marked as understood. */
 export function parsePolicy(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.use(section.header);
-
-  readFields(
-    section.lines,
-    context,
-    {
-      'Policy in use': (value, line) => {
-        record.policy.inUse = valueOrNull(value);
-        context.read('policy.inUse', line);
-      },
-      'Policy name': (value, line) => {
-        record.policy.name = valueOrNull(value);
-        context.read('policy.name', line);
-      },
-      'Reporting ACK required': (value, line) => {
-        record.policy.reportingAckRequired = booleanOrNull(value);
-        context.read('policy.reportingAckRequired', line);
-      },
-    },
-    true,
-  );
+  readFields(section.lines, context, POLICY_FIELDS, record, true);
 }

@@ -4,7 +4,7 @@
 
 import type { Udi } from '../../model/facts.js';
 import type { ParseContext } from '../common/context.js';
-import { splitKeyValue, type Line } from '../common/lines.js';
+import type { Line } from '../common/lines.js';
 import { parseRoleUdi, parseUdi } from '../common/udi.js';
 
 export interface UdiRecord {
@@ -56,7 +56,7 @@ export function parseProductInformation(lines: readonly Line[], context: ParseCo
     }
 
     // Only `UDI:` and `HA UDI List:` are read as key-value lines here.
-    const keyValue = line.trimmed.startsWith('UDI') || line.trimmed.startsWith('HA UDI List') ? splitKeyValue(line.trimmed) : null;
+    const keyValue = line.trimmed.startsWith('UDI') || line.trimmed.startsWith('HA UDI List') ? line.keyValue : null;
     if (keyValue?.key === 'UDI') {
       const udi = parseUdi(keyValue.value);
       if (udi !== null) {

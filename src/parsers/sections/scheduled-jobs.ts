@@ -4,23 +4,25 @@
 import type { DeviceTime } from '../../model/facts.js';
 import type { Block } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
-import { readFields, timeOrNull } from '../common/fields.js';
+import { FieldTable, readFields, timeOrNull } from '../common/fields.js';
+
+interface ScheduledJobs {
+  currentTime: DeviceTime | null;
+}
+
+const FIELDS: FieldTable<ScheduledJobs> = new FieldTable([
+  [
+    'Current time',
+    (target, value, line, context) => {
+      target.currentTime = timeOrNull(value);
+      context.read('currentTime', line);
+    },
+  ],
+]);
 
 export function parseScheduledJobs(block: Block, context: ParseContext): DeviceTime | null {
-  let currentTime: DeviceTime | null = null;
+  const target: ScheduledJobs = { currentTime: null };
   context.use(...block.headerLines);
-
-  readFields(
-    block.lines,
-    context,
-    {
-      'Current time': (value, line) => {
-        currentTime = timeOrNull(value);
-        context.read('currentTime', line);
-      },
-    },
-    true,
-  );
-
-  return currentTime;
+  readFields(block.lines, context, FIELDS, target, true);
+  return target.currentTime;
 }

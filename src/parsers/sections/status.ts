@@ -10,7 +10,6 @@ import { emptyStatusRecord, type LicenseStatusRecord } from './records.js';
 import { parseTransport } from './transport.js';
 import { parseTrustCode } from './trust-code.js';
 import { parseUsageReporting } from './usage-reporting.js';
-import { ownEntry } from '../common/lookup.js';
 
 /** Section names that may carry a value on the header line itself. */
 export const STATUS_HEADERS: ReadonlySet<string> = new Set([
@@ -39,24 +38,34 @@ const NON_STATUS_BLOCKS: ReadonlySet<string> = new Set([
 
 type SectionParser = (section: Section, record: LicenseStatusRecord, context: ParseContext) => void;
 
-const SECTION_PARSERS: Readonly<Record<string, SectionParser>> = {
-  'Smart Licensing Using Policy': parseSmartLicensingUsingPolicy,
-  'Account Information': parseAccountInformation,
-  Transport: (section, record, context) => {
-    context.use(section.header);
-    parseTransport(section, record.transport, context);
-  },
-  Policy: parsePolicy,
-  'Usage Reporting': (section, record, context) => {
-    context.use(section.header);
-    parseUsageReporting(section, record.usageReporting, context);
-  },
-  'Trust Code Installed': (section, record, context) => {
-    record.trustCode = parseTrustCode(section, context);
-  },
-  Registration: parseRegistration,
-  'License Authorization': parseLicenseAuthorization,
-};
+// A Map, so a section named `constructor:` finds no parser.
+const SECTION_PARSERS: ReadonlyMap<string, SectionParser> = new Map<string, SectionParser>([
+  ['Smart Licensing Using Policy', parseSmartLicensingUsingPolicy],
+  ['Account Information', parseAccountInformation],
+  [
+    'Transport',
+    (section, record, context) => {
+      context.use(section.header);
+      parseTransport(section, record.transport, context);
+    },
+  ],
+  ['Policy', parsePolicy],
+  [
+    'Usage Reporting',
+    (section, record, context) => {
+      context.use(section.header);
+      parseUsageReporting(section, record.usageReporting, context);
+    },
+  ],
+  [
+    'Trust Code Installed',
+    (section, record, context) => {
+      record.trustCode = parseTrustCode(section, context);
+    },
+  ],
+  ['Registration', parseRegistration],
+  ['License Authorization', parseLicenseAuthorization],
+]);
 
 /** True for a block that holds (or may hold) status sections. */
 export function isStatusBlock(block: Block): boolean {
@@ -102,7 +111,7 @@ function inferPolicyMode(record: LicenseStatusRecord, context: ParseContext): vo
 }
 
 function parseSection(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
-  const parser = ownEntry(SECTION_PARSERS, section.name);
+  const parser = SECTION_PARSERS.get(section.name);
   if (parser !== undefined) {
     parser(section, record, context);
     return;

@@ -2,8 +2,8 @@
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
-import { booleanOrNull, readFields } from '../common/fields.js';
-import { isSentinel, valueOrNull, type Line } from '../common/lines.js';
+import { booleanOrNull, FieldTable, readFields, type FieldReader } from '../common/fields.js';
+import { isSentinel, valueOrNull } from '../common/lines.js';
 import type { TransportRecord } from './records.js';
 
 /** Maps the printed transport type to its lower-case name; `Transport Off` becomes `off`. */
@@ -21,62 +21,86 @@ export function normaliseTransportType(printed: string): string | null {
   return lower.replace(/ /g, '-');
 }
 
+function proxyFieldReader(field: 'address' | 'port'): FieldReader<TransportRecord> {
+  const path = `transport.proxy.${field}`;
+  return (transport, value, line, context) => {
+    transport.proxy ??= { address: null, port: null };
+    transport.proxy[field] = valueOrNull(value);
+    context.read(path, line);
+    if (!context.has('transport.proxy')) {
+      context.read('transport.proxy', line);
+    }
+  };
+}
+
+const FIELDS: FieldTable<TransportRecord> = new FieldTable([
+  [
+    'Type',
+    (transport, value, line, context) => {
+      transport.type = normaliseTransportType(value);
+      context.read('transport.type', line);
+    },
+  ],
+  [
+    'URL',
+    (transport, value, line, context) => {
+      transport.url = valueOrNull(value);
+      context.read('transport.url', line);
+    },
+  ],
+  [
+    'Cslu address',
+    (transport, value, line, context) => {
+      transport.csluAddress = valueOrNull(value);
+      context.read('transport.csluAddress', line);
+    },
+  ],
+  [
+    'Proxy',
+    (transport, _value, line, context) => {
+      transport.proxy = null;
+      context.read('transport.proxy', line);
+    },
+  ],
+  ['Address', proxyFieldReader('address')],
+  ['Port', proxyFieldReader('port')],
+  [
+    'Server Identity Check',
+    (transport, value, line, context) => {
+      transport.serverIdentityCheck = booleanOrNull(value);
+      context.read('transport.serverIdentityCheck', line);
+    },
+  ],
+  [
+    'VRF',
+    (transport, value, line, context) => {
+      transport.vrf = valueOrNull(value);
+      context.read('transport.vrf', line);
+    },
+  ],
+  [
+    'IP Mode',
+    (transport, value, line, context) => {
+      transport.ipMode = valueOrNull(value);
+      context.read('transport.ipMode', line);
+    },
+  ],
+  [
+    'Trust Point',
+    (transport, value, line, context) => {
+      transport.trustPoint = valueOrNull(value);
+      context.read('transport.trustPoint', line);
+    },
+  ],
+]);
+
 /**
  * Reads `Type`, `URL`, `Cslu address`, the `Proxy:` block, `Server Identity
  * Check`, `VRF` (inline or with `Not Configured` below), `IP Mode` and
  * `Trust Point`.
  */
 export function parseTransport(section: Section, transport: TransportRecord, context: ParseContext): void {
-  const readProxyField = (field: 'address' | 'port') => (value: string, line: Line) => {
-    transport.proxy ??= { address: null, port: null };
-    transport.proxy[field] = valueOrNull(value);
-    context.read(`transport.proxy.${field}`, line);
-    if (!context.has('transport.proxy')) {
-      context.read('transport.proxy', line);
-    }
-  };
-
-  const left = readFields(
-    section.lines,
-    context,
-    {
-      Type: (value, line) => {
-        transport.type = normaliseTransportType(value);
-        context.read('transport.type', line);
-      },
-      URL: (value, line) => {
-        transport.url = valueOrNull(value);
-        context.read('transport.url', line);
-      },
-      'Cslu address': (value, line) => {
-        transport.csluAddress = valueOrNull(value);
-        context.read('transport.csluAddress', line);
-      },
-      Proxy: (_value, line) => {
-        transport.proxy = null;
-        context.read('transport.proxy', line);
-      },
-      Address: readProxyField('address'),
-      Port: readProxyField('port'),
-      'Server Identity Check': (value, line) => {
-        transport.serverIdentityCheck = booleanOrNull(value);
-        context.read('transport.serverIdentityCheck', line);
-      },
-      VRF: (value, line) => {
-        transport.vrf = valueOrNull(value);
-        context.read('transport.vrf', line);
-      },
-      'IP Mode': (value, line) => {
-        transport.ipMode = valueOrNull(value);
-        context.read('transport.ipMode', line);
-      },
-      'Trust Point': (value, line) => {
-        transport.trustPoint = valueOrNull(value);
-        context.read('transport.trustPoint', line);
-      },
-    },
-    true,
-  );
+  const left = readFields(section.lines, context, FIELDS, transport, true);
 
   // A `Not Configured` line below `Proxy:` or `VRF:` leaves that field null,
   // which it already is, so the line only needs marking as understood.

@@ -7,7 +7,7 @@
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
-import { isSentinel, splitKeyValue, type Line } from '../common/lines.js';
+import { isSentinel, type Line } from '../common/lines.js';
 import { parseDeviceTime } from '../common/time.js';
 import { parseRoleUdi } from '../common/udi.js';
 import type { TrustCodeRecordEntry } from './records.js';
@@ -90,7 +90,7 @@ function applyInstalled(
 }
 
 function readTypeOrAttributes(line: Line, current: TrustCodeRecordEntry | null, context: ParseContext): void {
-  const keyValue = splitKeyValue(line.trimmed);
+  const keyValue = line.keyValue;
   if (keyValue === null) {
     return;
   }

@@ -3,7 +3,7 @@
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
-import { readFields, timeOrNull, type FieldHandler } from '../common/fields.js';
+import { FieldTable, readFields, timeOrNull } from '../common/fields.js';
 import type { ReportingInterval, UsageReportingRecord } from './records.js';
 
 type TimeField = Exclude<keyof UsageReportingRecord, 'reportingPushInterval'>;
@@ -31,20 +31,24 @@ export function parseReportingInterval(value: string): ReportingInterval | null 
   return { text, days: match === null ? null : Number(match[1]) };
 }
 
-export function parseUsageReporting(section: Section, usage: UsageReportingRecord, context: ParseContext): void {
-  const handlers: Record<string, FieldHandler> = {
-    'Reporting push interval': (value, line) => {
+const FIELDS = new FieldTable<UsageReportingRecord>([
+  [
+    'Reporting push interval',
+    (usage, value, line, context) => {
       usage.reportingPushInterval = parseReportingInterval(value);
       context.read('usageReporting.reportingPushInterval', line);
     },
-  };
+  ],
+]);
 
-  for (const [key, field] of TIME_FIELDS) {
-    handlers[key] = (value, line) => {
-      usage[field] = timeOrNull(value);
-      context.read(`usageReporting.${field}`, line);
-    };
-  }
+for (const [key, field] of TIME_FIELDS) {
+  const path = `usageReporting.${field}`;
+  FIELDS.set(key, (usage, value, line, context) => {
+    usage[field] = timeOrNull(value);
+    context.read(path, line);
+  });
+}
 
-  readFields(section.lines, context, handlers, true);
+export function parseUsageReporting(section: Section, usage: UsageReportingRecord, context: ParseContext): void {
+  readFields(section.lines, context, FIELDS, usage, true);
 }
