@@ -25,6 +25,7 @@ export const FACT_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   slacMatch: ['slac-file'],
   software: ['show-version'],
   ntp: ['show-ntp-status'],
+  ntpAssociations: ['show-ntp-associations'],
   callHome: ['show-call-home-profile-all'],
   log: ['show-logging-smart-lic'],
 };

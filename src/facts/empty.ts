@@ -40,6 +40,7 @@ export function emptyFacts(): DeviceFacts {
     slacMatch: { missingFromFile: null, foreignInFile: null, pidMismatches: null },
     software: { version: null },
     ntp: { synchronized: null, reference: null },
+    ntpAssociations: { sysPeer: null, peerCount: null, unreachablePeers: null },
     callHome: { tacProfileStatus: null, tacTransportMethod: null, tacHttpAddress: null },
     log: { messages: [], names: null },
     clockSyncedWithNtp: null,

@@ -14,11 +14,11 @@ import { udiText } from './summaries.js';
 /** The Call Home profile that the Smart Licensing `callhome` transport sends through. */
 export const TAC_PROFILE = 'CiscoTAC-1';
 
-function evidenceOf(result: CommandResult, source: SourceLine | undefined): Evidence | undefined {
+export function evidenceOf(result: CommandResult, source: SourceLine | undefined): Evidence | undefined {
   return source === undefined ? undefined : { command: result.command, line: source.line, text: source.text };
 }
 
-function put(facts: DeviceFacts, key: string, line: Evidence | undefined): void {
+export function put(facts: DeviceFacts, key: string, line: Evidence | undefined): void {
   if (line !== undefined) {
     facts.evidence[key] = line;
   }

@@ -147,6 +147,15 @@ export interface DeviceFacts {
     /** The reference after `reference is`, or null with `no reference clock`. */
     reference: string | null;
   };
+  /** From `show ntp associations`. */
+  ntpAssociations: {
+    /** The address of the peer marked `*` (sys.peer); null when no peer is. */
+    sysPeer: string | null;
+    /** Number of peers listed. */
+    peerCount: number | null;
+    /** Addresses of the peers whose reach register is 0 (no reply in the last eight polls), joined with `, `; null when none. */
+    unreachablePeers: string | null;
+  };
   /** The `CiscoTAC-1` profile of `show call-home profile all`. */
   callHome: {
     tacProfileStatus: string | null;

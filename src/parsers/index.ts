@@ -15,6 +15,7 @@ import { parseShowLoggingSmartLic } from './show-logging-smart-lic.js';
 import { parseShowCallHomeProfileAll } from './show-call-home-profile-all.js';
 import { parseShowNtpStatus } from './show-ntp-status.js';
 import { parseShowVersion } from './show-version.js';
+import { parseShowNtpAssociations } from './show-ntp-associations.js';
 import type { Parser } from './types.js';
 
 export const PARSERS: Record<string, Parser<unknown>> = {
@@ -35,4 +36,5 @@ export const PARSERS: Record<string, Parser<unknown>> = {
   'show-version': parseShowVersion,
   'show-ntp-status': parseShowNtpStatus,
   'show-call-home-profile-all': parseShowCallHomeProfileAll,
+  'show-ntp-associations': parseShowNtpAssociations,
 };
