@@ -12,7 +12,7 @@ import type { ParseResult } from '../parsers/types.js';
 import { emptyFacts } from './empty.js';
 import { applyAuthorization, applyCallHome, applyLog, applyNtp, applyVersion } from './extra.js';
 import { applyLicenses, LICENSE_COMMANDS } from './licenses.js';
-import { applyNtpAssociations } from './network.js';
+import { applyNtpAssociations, applyRunningConfig } from './network.js';
 import { applySlacMatch, type SlacInput } from './slac-match.js';
 import { summariseCommunication, summariseTrust } from './summaries.js';
 
@@ -42,6 +42,7 @@ const EXTRA_FACTS: readonly { ids: readonly string[]; apply: (facts: DeviceFacts
   { ids: ['show-version'], apply: applyVersion },
   { ids: ['show-ntp-status'], apply: applyNtp },
   { ids: ['show-ntp-associations'], apply: applyNtpAssociations },
+  { ids: ['show-running-config-licensing'], apply: applyRunningConfig },
   { ids: ['show-call-home-profile-all'], apply: applyCallHome },
   { ids: ['show-logging-smart-lic', 'show-logging'], apply: applyLog },
 ];

@@ -26,6 +26,7 @@ export const FACT_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   software: ['show-version'],
   ntp: ['show-ntp-status'],
   ntpAssociations: ['show-ntp-associations'],
+  runningConfig: ['show-running-config-licensing'],
   callHome: ['show-call-home-profile-all'],
   log: ['show-logging-smart-lic'],
 };
@@ -38,7 +39,8 @@ export function commandsForFact(key: string): readonly string[] {
 
 /**
  * Fact groups whose command prints nothing when there is nothing to show:
- * `show logging | include SMART_LIC` on a device that logged no such message.
+ * `show logging | include SMART_LIC` on a device that logged no such message,
+ * `show running-config | include ...` on a device without those lines.
  * For these, a command that ran counts as collected even without a line.
  */
-export const EMPTY_OUTPUT_IS_A_VALUE: ReadonlySet<string> = new Set(['log']);
+export const EMPTY_OUTPUT_IS_A_VALUE: ReadonlySet<string> = new Set(['log', 'runningConfig']);

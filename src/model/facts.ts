@@ -156,6 +156,21 @@ export interface DeviceFacts {
     /** Addresses of the peers whose reach register is 0 (no reply in the last eight polls), joined with `, `; null when none. */
     unreachablePeers: string | null;
   };
+  /** The licensing lines of the running configuration (`show running-config | include ...`); text lists joined with `, `. */
+  runningConfig: {
+    /** `ip http client secure-trustpoint`, e.g. `SLA-TrustPoint`. */
+    httpClientTrustpoint: string | null;
+    /** `ip http client source-interface`, e.g. `GigabitEthernet0/0/2`. */
+    httpClientSourceInterface: string | null;
+    /** The DNS servers of the `ip name-server` lines. */
+    nameServers: string | null;
+    /** `ip domain name` or `ip domain-name`. */
+    domainName: string | null;
+    /** The servers of the `ntp server` lines. */
+    ntpServers: string | null;
+    /** The names of the `crypto pki trustpoint` blocks. */
+    trustpoints: string | null;
+  };
   /** The `CiscoTAC-1` profile of `show call-home profile all`. */
   callHome: {
     tacProfileStatus: string | null;

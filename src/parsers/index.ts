@@ -16,6 +16,7 @@ import { parseShowCallHomeProfileAll } from './show-call-home-profile-all.js';
 import { parseShowNtpStatus } from './show-ntp-status.js';
 import { parseShowVersion } from './show-version.js';
 import { parseShowNtpAssociations } from './show-ntp-associations.js';
+import { parseShowRunningConfigLicensing } from './show-running-config-licensing.js';
 import type { Parser } from './types.js';
 
 export const PARSERS: Record<string, Parser<unknown>> = {
@@ -37,4 +38,5 @@ export const PARSERS: Record<string, Parser<unknown>> = {
   'show-ntp-status': parseShowNtpStatus,
   'show-call-home-profile-all': parseShowCallHomeProfileAll,
   'show-ntp-associations': parseShowNtpAssociations,
+  'show-running-config-licensing': parseShowRunningConfigLicensing,
 };

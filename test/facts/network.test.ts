@@ -40,3 +40,23 @@ describe('buildFacts with show ntp associations', () => {
     expect(facts.unavailable['show-ntp-associations']).toBe('show ntp associations returned "% Invalid input detected"');
   });
 });
+
+describe('buildFacts with the licensing configuration', () => {
+  const CLI = 'show running-config | include ^ip http client|^ip name-server|^ip domain|^ntp server|^license smart|^call-home|^crypto pki trustpoint';
+
+  it('reads the trustpoints and leaves the rest empty', () => {
+    const facts = buildFacts([collected('show-running-config-licensing', 'c9200l-17.6-no-http-client-no-dns.txt', CLI)]);
+
+    expect(facts.runningConfig).toEqual({
+      httpClientTrustpoint: null,
+      httpClientSourceInterface: null,
+      nameServers: null,
+      domainName: null,
+      ntpServers: null,
+      trustpoints: 'TP-self-signed-3639644206, SLA-TrustPoint',
+    });
+    expect(facts.evidence['runningConfig.trustpoints']).toEqual({ command: CLI, line: 2, text: 'crypto pki trustpoint SLA-TrustPoint' });
+    expect(facts.evidence['runningConfig.nameServers']).toBeUndefined();
+    expect(facts.sources).toEqual([CLI]);
+  });
+});
