@@ -20,15 +20,31 @@ export function splitKeyValue(trimmed: string): KeyValue | null {
     return null;
   }
 
-  return { key: trimmed.slice(0, colon).trim(), value: trimmed.slice(colon + 1).trim() };
+  return { key: trimmedSlice(trimmed, 0, colon), value: trimmedSlice(trimmed, colon + 1, trimmed.length) };
+}
+
+/** `text.slice(start, end).trim()` with one copy in place of two. */
+function trimmedSlice(text: string, start: number, end: number): string {
+  let first = start;
+  let last = end;
+  while (first < last && isWhiteSpace(text.charCodeAt(first))) {
+    first += 1;
+  }
+
+  while (last > first && isWhiteSpace(text.charCodeAt(last - 1))) {
+    last -= 1;
+  }
+
+  return text.slice(first, last);
 }
 
 /**
  * Returns the index of the colon that splitKeyValue splits `text` at, or -1
  * when `text` is no `Key: value` line. Finds it without copying any part of
- * the text.
+ * the text. A caller that knows `text` holds no line terminator passes false
+ * for `mayHoldLineTerminator` to skip the search for one.
  */
-export function keyValueColon(text: string): number {
+export function keyValueColon(text: string, mayHoldLineTerminator = true): number {
   // The key is everything before the first colon and may not be empty. The
   // same test as `/^([^:]+?):(?:\s+(.*))?$/`, written with index searches
   // because it runs on almost every line.
@@ -44,6 +60,10 @@ export function keyValueColon(text: string): number {
 
   if (!isWhiteSpace(text.charCodeAt(colon + 1))) {
     return -1;
+  }
+
+  if (!mayHoldLineTerminator) {
+    return colon;
   }
 
   // Like `.` in a regular expression, the value (from its first character

@@ -16,15 +16,20 @@ export class Line implements SourceLine {
   trimmed: string;
   /** Number of leading spaces (a tab counts as one). */
   indent: number;
-  /** Index in `trimmed` after the last character of the trimmed key; NOT_SPLIT or NOT_KEY_VALUE. */
+  /** False when `trimmed` is known to hold no CR, LF, U+2028 or U+2029, so the key-value split need not look for them. */
+  readonly #mayHoldLineTerminator: boolean;
+  /** Index in `trimmed` after the last character of the key; NOT_SPLIT until worked out, NOT_KEY_VALUE for other lines. */
   #keyEnd = NOT_SPLIT;
+  /** Index in `trimmed` of the first character of the value; `trimmed.length` for an empty value. */
+  #valueStart = 0;
   #keyValue: KeyValue | null | undefined = undefined;
 
-  constructor(line: number, text: string, trimmed: string, indent: number) {
+  constructor(line: number, text: string, trimmed: string, indent: number, mayHoldLineTerminator = true) {
     this.line = line;
     this.text = text;
     this.trimmed = trimmed;
     this.indent = indent;
+    this.#mayHoldLineTerminator = mayHoldLineTerminator;
   }
 
   /** True for a line that splitKeyValue splits. */
@@ -47,7 +52,8 @@ export class Line implements SourceLine {
 
   /** The value of a `Key: value` line as splitKeyValue returns it, copied out on each access; empty for other lines. */
   get value(): string {
-    return this.#splitKey() < 0 ? '' : this.trimmed.slice(this.trimmed.indexOf(':') + 1).trim();
+    // `trimmed` ends in a character that is not white space, so the value runs to its end.
+    return this.#splitKey() < 0 ? '' : this.trimmed.slice(this.#valueStart);
   }
 
   /**
@@ -65,24 +71,32 @@ export class Line implements SourceLine {
 
   #splitKey(): number {
     if (this.#keyEnd === NOT_SPLIT) {
-      this.#keyEnd = keyEndOf(this.trimmed);
+      this.#split();
     }
 
     return this.#keyEnd;
   }
-}
 
-function keyEndOf(trimmed: string): number {
-  const colon = keyValueColon(trimmed);
-  if (colon < 0) {
-    return NOT_KEY_VALUE;
+  #split(): void {
+    const trimmed = this.trimmed;
+    const colon = keyValueColon(trimmed, this.#mayHoldLineTerminator);
+    if (colon < 0) {
+      this.#keyEnd = NOT_KEY_VALUE;
+      return;
+    }
+
+    // `Status :` has the key `Status`.
+    let keyEnd = colon;
+    while (keyEnd > 0 && isWhiteSpace(trimmed.charCodeAt(keyEnd - 1))) {
+      keyEnd -= 1;
+    }
+
+    let valueStart = colon + 1;
+    while (valueStart < trimmed.length && isWhiteSpace(trimmed.charCodeAt(valueStart))) {
+      valueStart += 1;
+    }
+
+    this.#keyEnd = keyEnd;
+    this.#valueStart = valueStart;
   }
-
-  // `Status :` has the key `Status`.
-  let end = colon;
-  while (end > 0 && isWhiteSpace(trimmed.charCodeAt(end - 1))) {
-    end -= 1;
-  }
-
-  return end;
 }

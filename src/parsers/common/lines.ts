@@ -46,6 +46,10 @@ export function contentLines(text: string): Line[] {
   // Each regular expression runs only on the few lines a cheap test lets
   // through, because this loop runs once per line of every capture.
   const pagerResidue = hasPagerResidue(text);
+  // splitLines leaves no CR or LF in a line, so only these two line
+  // terminators can remain. Each search costs next to nothing on text
+  // without characters above U+00FF, which is what devices print.
+  const mayHoldLineTerminator = text.includes('\u2028') || text.includes('\u2029');
   for (const source of splitLines(text)) {
     const cleaned = pagerResidue ? source.text.replace(PAGER_RESIDUE, '') : source.text;
     const indent = indentOf(cleaned);
@@ -68,7 +72,7 @@ export function contentLines(text: string): Line[] {
     }
 
     seenOutput = true;
-    result.push(new Line(source.line, source.text, trimmed, indent));
+    result.push(new Line(source.line, source.text, trimmed, indent, mayHoldLineTerminator));
   }
 
   return result;
@@ -93,8 +97,10 @@ function trimAfter(text: string, from: number): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+// Searching for `More` first is many times faster than searching for
+// `--More--` on text that has neither.
 function hasPagerResidue(text: string): boolean {
-  return text.includes('\b') || text.includes('--More--');
+  return text.includes('\b') || (text.includes('More') && text.includes('--More--'));
 }
 
 // The first letter rules out almost every line before a prefix comparison.
@@ -115,10 +121,11 @@ const LETTER_L = 0x4c;
 const LETTER_N = 0x4e;
 const LETTER_T = 0x54;
 
-// `trimmed` has no trailing white space, so a prompt ends in `#` or `>`.
+// `trimmed` has no trailing white space, so a prompt ends in `#` or `>` and
+// holds no space. Values such as `Trust Code Installed: <none>` end in `>`.
 function endsLikePrompt(trimmed: string): boolean {
   const last = trimmed.charCodeAt(trimmed.length - 1);
-  return last === HASH || last === GREATER_THAN;
+  return (last === HASH || last === GREATER_THAN) && !trimmed.includes(' ');
 }
 
 const HASH = 0x23;
@@ -141,12 +148,20 @@ function indentOf(text: string): number {
 
 const SENTINELS = new Set(['<none>', '<empty>', 'none', 'not configured', 'not available']);
 const SHORTEST_SENTINEL = 'none'.length;
+const LESS_THAN = 0x3c;
+const LETTER_N_LOWER = 0x6e;
 const LONGEST_SENTINEL = 'not configured'.length;
 
 /** True for the values the device prints in place of "nothing": `<none>`, `<empty>`, `None`, `Not Configured`, `Not Available`. */
 export function isSentinel(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < SHORTEST_SENTINEL || trimmed.length > LONGEST_SENTINEL) {
+    return false;
+  }
+
+  // Every sentinel starts with `<` or `n` in lower case.
+  const first = trimmed.charCodeAt(0);
+  if (first !== LESS_THAN && first !== LETTER_N && first !== LETTER_N_LOWER) {
     return false;
   }
 

@@ -39,10 +39,19 @@ function isKnownShapeOtherThanKeyValue(trimmed: string): boolean {
     (trimmed.includes('::') && DOUBLE_COLON_KEY.test(trimmed)) ||
     isSentinel(trimmed) ||
     (isUpperCaseLetter(trimmed.charCodeAt(0)) && UPPER_CASE_STATE.test(trimmed)) ||
-    KNOWN_STATEMENTS.has(trimmed) ||
+    isKnownStatement(trimmed) ||
     parseRoleUdi(trimmed) !== null
   );
 }
+
+// Every statement starts with `S` or `N`; the first letter saves hashing the line.
+function isKnownStatement(trimmed: string): boolean {
+  const first = trimmed.charCodeAt(0);
+  return (first === LETTER_S || first === LETTER_N) && KNOWN_STATEMENTS.has(trimmed);
+}
+
+const LETTER_N = 0x4e;
+const LETTER_S = 0x53;
 
 function isUpperCaseLetter(code: number): boolean {
   return code >= 0x41 && code <= 0x5a;

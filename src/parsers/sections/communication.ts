@@ -15,9 +15,6 @@ export interface CommunicationRecord {
   counters: CommunicationCounter[];
 }
 
-// `Attempts: Total=1, Success=1, Fail=0  Ongoing Failure: Overall=0 Communication=0`
-const ATTEMPT_COUNTER = /(Total|Success|Fail|Overall|Communication)=(\d+)/g;
-
 function newCounter(kind: string): CommunicationCounter {
   return {
     kind,
@@ -149,25 +146,50 @@ const COUNTER_FIELDS: FieldTable<CounterTarget> = new FieldTable([
   ],
 ]);
 
+const ATTEMPT_COUNTERS: ReadonlyArray<readonly [string, AttemptField]> = [
+  ['Total', 'total'],
+  ['Success', 'success'],
+  ['Fail', 'fail'],
+  ['Overall', 'ongoingFailureOverall'],
+  ['Communication', 'ongoingFailureCommunication'],
+];
+
+type AttemptField = 'total' | 'success' | 'fail' | 'ongoingFailureOverall' | 'ongoingFailureCommunication';
+
+/**
+ * Reads every `Name=digits` of the names above, wherever it stands in the
+ * line, as `/(Total|Success|Fail|Overall|Communication)=(\d+)/g` would. No
+ * name ends with another, so at most one name fits before each `=`, and
+ * matches never overlap. A later count of the same name wins.
+ */
 function readAttempts(text: string, counter: CommunicationCounter): void {
-  for (const match of text.matchAll(ATTEMPT_COUNTER)) {
-    const value = Number(match[2]);
-    switch (match[1]) {
-      case 'Total':
-        counter.total = value;
-        break;
-      case 'Success':
-        counter.success = value;
-        break;
-      case 'Fail':
-        counter.fail = value;
-        break;
-      case 'Overall':
-        counter.ongoingFailureOverall = value;
-        break;
-      case 'Communication':
-        counter.ongoingFailureCommunication = value;
-        break;
+  for (let equals = text.indexOf('='); equals >= 0; equals = text.indexOf('=', equals + 1)) {
+    let digitsEnd = equals + 1;
+    while (digitsEnd < text.length && isDigit(text.charCodeAt(digitsEnd))) {
+      digitsEnd += 1;
+    }
+
+    if (digitsEnd === equals + 1) {
+      continue;
+    }
+
+    const field = attemptFieldBefore(text, equals);
+    if (field !== undefined) {
+      counter[field] = Number(text.slice(equals + 1, digitsEnd));
     }
   }
+}
+
+function attemptFieldBefore(text: string, equals: number): AttemptField | undefined {
+  for (const [name, field] of ATTEMPT_COUNTERS) {
+    if (equals >= name.length && text.startsWith(name, equals - name.length)) {
+      return field;
+    }
+  }
+
+  return undefined;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }

@@ -33,20 +33,21 @@ export function parseOtherInfo(block: Block, context: ParseContext): OtherInfoRe
       continue;
     }
 
-    const keyValue = line.keyValue;
-    if (keyValue === null) {
+    if (!line.isKeyValue) {
       if (isKnownShapeLine(line)) {
         context.use(line);
       }
       continue;
     }
 
+    // Most of the block is agent settings, which are marked as understood
+    // without copying their keys and values out.
     context.use(line);
-    if (keyValue.key === 'Clock sync-ed with NTP') {
-      record.clockSyncedWithNtp = booleanOrNull(keyValue.value);
+    if (line.hasKey('Clock sync-ed with NTP')) {
+      record.clockSyncedWithNtp = booleanOrNull(line.value);
       context.read('clockSyncedWithNtp', line);
-    } else if (keyValue.key === 'Overall Trust') {
-      record.overallTrust = keyValue.value || null;
+    } else if (line.hasKey('Overall Trust')) {
+      record.overallTrust = line.value || null;
       context.read('overallTrust', line);
     }
   }
