@@ -130,7 +130,7 @@ describe('comm-failed.callhome-url', () => {
     const finding = findingOf(await evaluateBuiltin(otherUrl), 'comm-failed.callhome-url');
 
     expect(finding.result).toBe('fail');
-    expect(finding.remedy).toContain('license smart url https://tools.cisco.com/its/service/odce/services/DDCEService');
+    expect(finding.remedy).toContain('license smart url https://tools.cisco.com/its/service/oddce/services/DDCEService');
   });
 });
 
