@@ -80,7 +80,7 @@ export function parseShowLicenseTechSupport(text: string): ParseResult<ShowLicen
 function parseTechSupportBlock(block: Block, record: ShowLicenseTechSupportRecord, context: ParseContext): void {
   switch (block.title) {
     case 'Product Information':
-      context.use(...block.headerLines);
+      context.useAll(block.headerLines);
       Object.assign(record, parseProductInformation(block.lines, context));
       return;
     case 'Agent Version':
@@ -104,7 +104,7 @@ function parseTechSupportBlock(block: Block, record: ShowLicenseTechSupportRecor
       return;
     }
     default:
-      context.use(...block.headerLines);
+      context.useAll(block.headerLines);
       useKnownShapes(block.lines, context);
   }
 }

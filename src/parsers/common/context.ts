@@ -16,8 +16,13 @@ export class ParseContext {
     this.used = new Uint8Array((lines[lines.length - 1]?.line ?? 0) + 1);
   }
 
+  /** Marks a line as understood, so it stays out of `unparsed`. */
+  use(line: Line): void {
+    this.used[line.line] = 1;
+  }
+
   /** Marks lines as understood, so they stay out of `unparsed`. */
-  use(...lines: Line[]): void {
+  useAll(lines: readonly Line[]): void {
     for (const line of lines) {
       this.used[line.line] = 1;
     }

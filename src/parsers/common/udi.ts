@@ -34,7 +34,7 @@ export function parseRoleUdi(text: string): Udi | null {
   }
 
   const udi = parseUdi(match[2] ?? '');
-  return udi === null ? null : { ...udi, role: match[1] ?? null };
+  return udi === null ? null : { role: match[1] ?? null, pid: udi.pid, sn: udi.sn };
 }
 
 // Both patterns need a comma and `P:` or `PID:`; most lines have neither, and

@@ -21,7 +21,7 @@ const FIELDS: FieldTable<AgentVersion> = new FieldTable([
 
 export function parseAgentVersion(block: Block, context: ParseContext): string | null {
   const target: AgentVersion = { version: null };
-  context.use(...block.headerLines);
+  context.useAll(block.headerLines);
   readFields(block.lines, context, FIELDS, target, false);
   return target.version;
 }

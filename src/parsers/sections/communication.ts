@@ -62,7 +62,7 @@ function counterPathsAt(index: number): CounterPaths {
 
 export function parseCommunication(block: Block, context: ParseContext): CommunicationRecord {
   const record: CommunicationRecord = { levelAllowed: null, overallState: null, counters: [] };
-  context.use(...block.headerLines);
+  context.useAll(block.headerLines);
   if (block.headerLines[0] !== undefined) {
     context.read('communication', block.headerLines[0]);
   }

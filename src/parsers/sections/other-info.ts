@@ -24,7 +24,7 @@ const TRUST_DATA_LINE = /^(P:[^,\s]+,S:[^,\s:]+|Local Device):\s+(.*)$/;
 
 export function parseOtherInfo(block: Block, context: ParseContext): OtherInfoRecord {
   const record: OtherInfoRecord = { clockSyncedWithNtp: null, overallTrust: null, trustData: [] };
-  context.use(...block.headerLines);
+  context.useAll(block.headerLines);
 
   for (const line of block.lines) {
     const trustData = mayBeTrustData(line.trimmed) ? TRUST_DATA_LINE.exec(line.trimmed) : null;

@@ -22,7 +22,7 @@ const FIELDS: FieldTable<ScheduledJobs> = new FieldTable([
 
 export function parseScheduledJobs(block: Block, context: ParseContext): DeviceTime | null {
   const target: ScheduledJobs = { currentTime: null };
-  context.use(...block.headerLines);
+  context.useAll(block.headerLines);
   readFields(block.lines, context, FIELDS, target, true);
   return target.currentTime;
 }

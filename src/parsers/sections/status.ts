@@ -80,7 +80,7 @@ export function parseStatusSections(blocks: readonly Block[], context: ParseCont
   const record = emptyStatusRecord();
 
   for (const block of blocks.filter(isStatusBlock)) {
-    context.use(...block.headerLines);
+    context.useAll(block.headerLines);
 
     for (const section of splitSections(block.lines, STATUS_HEADERS)) {
       parseSection(section, record, context);

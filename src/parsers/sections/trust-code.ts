@@ -5,6 +5,7 @@
 // and each UDI has `INSTALLED on <time>    Valid on <time>` on one line, then
 // `Expired on`, `Trust Code Type` and `Attributes` lines.
 
+import type { Udi } from '../../model/facts.js';
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
 import { isSentinel, type Line } from '../common/lines.js';
@@ -15,8 +16,8 @@ import type { TrustCodeRecordEntry } from './records.js';
 const INSTALLED = /^(NOT INSTALLED|INSTALLED)(?:\s+on\s+(.+?))?(?:\s{2,}Valid on\s+(.+))?$/;
 const EXPIRED = /^Expired on\s+(.+)$/;
 
-function newEntry(): TrustCodeRecordEntry {
-  return { udi: null, installed: false, installedAt: null, validOn: null, expiredOn: null, type: null };
+function newEntry(udi: Udi | null, type: string | null): TrustCodeRecordEntry {
+  return { udi, installed: false, installedAt: null, validOn: null, expiredOn: null, type };
 }
 
 /** Returns the entries, or null for `<none>`. Records `trustCode` and `trustCode.N` sources. */
@@ -31,7 +32,10 @@ export function parseTrustCode(section: Section, context: ParseContext): TrustCo
   const entries: TrustCodeRecordEntry[] = [];
   const deviceTime = parseDeviceTime(headerValue);
   if (deviceTime !== null) {
-    entries.push({ ...newEntry(), installed: true, installedAt: deviceTime });
+    const entry = newEntry(null, null);
+    entry.installed = true;
+    entry.installedAt = deviceTime;
+    entries.push(entry);
     context.read('trustCode.0', section.header);
     context.read('trustCode.0.installed', section.header);
     context.read('trustCode.0.installedAt', section.header);
@@ -44,7 +48,7 @@ export function parseTrustCode(section: Section, context: ParseContext): TrustCo
   for (const line of section.lines) {
     const udi = parseRoleUdi(line.trimmed);
     if (udi !== null) {
-      current = { ...newEntry(), udi, type: headerType?.[1]?.trim() || null };
+      current = newEntry(udi, headerType?.[1]?.trim() || null);
       entries.push(current);
       context.read(`trustCode.${entries.length - 1}`, line);
       context.read(`trustCode.${entries.length - 1}.udi`, line);
@@ -54,7 +58,7 @@ export function parseTrustCode(section: Section, context: ParseContext): TrustCo
     const installed = INSTALLED.exec(line.trimmed);
     if (installed !== null) {
       if (current === null) {
-        current = { ...newEntry(), type: headerType?.[1]?.trim() || null };
+        current = newEntry(null, headerType?.[1]?.trim() || null);
         entries.push(current);
         context.read(`trustCode.${entries.length - 1}`, line);
       }
