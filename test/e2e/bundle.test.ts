@@ -3,22 +3,19 @@
 // reads the archive back.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import * as tar from 'tar';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { collectionPlan } from '../../src/app/collection-plan.js';
 import { BUNDLE_COMMANDS } from '../../src/bundle/commands.js';
 import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 import type { BundleManifest } from '../../src/bundle/manifest.js';
-import { loadDeviceProfiles, startSimulator } from '../../src/sim/simulator.js';
 import type { RunningSimulator } from '../../src/sim/simulator.js';
-import { CLI, PASSWORD_VARIABLE, runCli, startDemoFleet } from './harness.js';
+import { CLI, closedPort, PASSWORD_VARIABLE, runCli, slowHealthyDevices, startDemoFleet, startFleet } from './harness.js';
 import type { CliRun, DemoFleet } from './harness.js';
 
 interface JsonHost {
@@ -29,15 +26,6 @@ interface JsonHost {
 
 interface RedactionMapping {
   entries: Array<{ kind: string; original: string; placeholder: string }>;
-}
-
-/** Returns a port on 127.0.0.1 that nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function unpack(archive: string): Promise<string> {
@@ -334,22 +322,12 @@ describe('sldiag bundle interrupted', () => {
 
   beforeAll(async () => {
     // Slow devices: every response comes after 200 ms, so the run is still collecting when Ctrl-C arrives.
-    const [healthy] = (await loadDeviceProfiles(path.resolve('fixtures/devices'))).filter((p) => p.name === 'edge-healthy-c9300');
-    const profiles = Array.from({ length: 3 }, (_, i) => ({ ...healthy!, name: `slow-${i}`, latencyMs: 200 }));
-    simulator = await startSimulator({ profiles });
-    password = healthy!.password;
-
-    dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-bundle-interrupt-'));
-    knownHosts = path.join(dir, 'known_hosts');
-    inventory = path.join(dir, 'inventory.yaml');
-    await writeFile(knownHosts, simulator.knownHosts());
-    await writeFile(
-      inventory,
-      stringify({
-        defaults: { username: healthy!.username, password: `\${env:${PASSWORD_VARIABLE}}` },
-        hosts: simulator.devices.map((device) => ({ name: device.name, hostname: device.address, port: device.port })),
-      }),
-    );
+    const fleet = await startFleet(await slowHealthyDevices(3, 200));
+    simulator = fleet.simulator;
+    password = fleet.profiles[0]!.password;
+    dir = fleet.dir;
+    knownHosts = fleet.knownHosts;
+    inventory = fleet.inventory;
   });
 
   afterAll(async () => {

@@ -1,12 +1,11 @@
 // `sldiag check` end to end: the built executable, real SSH over 127.0.0.1 to
 // the simulated fleet that replays real device outputs.
 import { readdir, readFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli, startDemoFleet } from './harness.js';
+import { closedPort, runCli, startDemoFleet } from './harness.js';
 import type { CliRun, DemoFleet } from './harness.js';
 
 interface JsonFinding {
@@ -24,15 +23,6 @@ interface JsonHost {
   error: { kind: string; message: string } | null;
   facts: Record<string, unknown> | null;
   findings: JsonFinding[];
-}
-
-/** A port on 127.0.0.1 that nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function hostNamed(hosts: JsonHost[], name: string): JsonHost {

@@ -1,5 +1,6 @@
 // The built executable under plain node: help, parse and configuration errors.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -64,6 +65,21 @@ describe('sldiag check with a bad inventory', () => {
   it('never echoes the clear-text password', async () => {
     const run = await runCli(['check', '-i', path.join(FIXTURES, 'inventory', 'clear-password.yaml'), '--no-capture']);
     expect(run.stderr).not.toContain('Cisco123!');
+  });
+
+  it('exits 2 before connecting when a password variable is unset', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-cli-'));
+    const inventory = path.join(dir, 'inventory.yaml');
+    await writeFile(
+      inventory,
+      ['defaults:', '  username: netops', '  password: ${env:SLDIAG_UNSET_PASSWORD}', 'hosts:', '  - name: sw-01', '    hostname: 127.0.0.1', ''].join('\n'),
+    );
+
+    const run = await runCli(['check', '-i', inventory, '--no-capture'], { env: { SLDIAG_UNSET_PASSWORD: undefined } });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${inventory}:5:5: password: host sw-01: environment variable SLDIAG_UNSET_PASSWORD is not set`);
+    expect(run.stdout).toBe('');
   });
 
   it('exits 2 for a missing inventory file', async () => {

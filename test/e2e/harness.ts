@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -53,7 +54,17 @@ export interface DemoFleet {
 
 /** Starts the demo fleet and writes an inventory and known_hosts file for it. */
 export async function startDemoFleet(extraHosts: object[] = []): Promise<DemoFleet> {
-  const profiles = await loadDeviceProfiles(path.resolve('fixtures/devices'));
+  return startFleet(await loadDeviceProfiles(path.resolve('fixtures/devices')), extraHosts);
+}
+
+/** Copies of the healthy demo device that answer every command after `latencyMs`, for runs that must still be busy. */
+export async function slowHealthyDevices(count: number, latencyMs: number): Promise<DeviceProfile[]> {
+  const [healthy] = (await loadDeviceProfiles(path.resolve('fixtures/devices'))).filter((p) => p.name === 'edge-healthy-c9300');
+  return Array.from({ length: count }, (_, i) => ({ ...healthy!, name: `slow-${i}`, latencyMs }));
+}
+
+/** Starts these device profiles and writes an inventory and known_hosts file for them. */
+export async function startFleet(profiles: DeviceProfile[], extraHosts: object[] = []): Promise<DemoFleet> {
   const simulator = await startSimulator({ profiles });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-e2e-'));
 
@@ -71,4 +82,13 @@ export async function startDemoFleet(extraHosts: object[] = []): Promise<DemoFle
   await writeFile(inventory, stringify(document));
 
   return { simulator, profiles, dir, inventory, knownHosts, env: { [PASSWORD_VARIABLE]: profiles[0]!.password } };
+}
+
+/** Returns a port on 127.0.0.1 that nothing listens on: bound, then released. */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

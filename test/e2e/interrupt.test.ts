@@ -1,16 +1,11 @@
 // Streaming and Ctrl-C with the built executable: jsonl lines arrive while the
 // run goes on, and an interrupted run still reports every device.
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadDeviceProfiles, startSimulator } from '../../src/sim/simulator.js';
 import type { RunningSimulator } from '../../src/sim/simulator.js';
-import { CLI, PASSWORD_VARIABLE } from './harness.js';
+import { CLI, PASSWORD_VARIABLE, slowHealthyDevices, startFleet } from './harness.js';
 
 let simulator: RunningSimulator;
 let inventory: string;
@@ -19,22 +14,11 @@ let password: string;
 
 beforeAll(async () => {
   // Six slow devices: each command is answered after 150 ms.
-  const [healthy] = (await loadDeviceProfiles(path.resolve('fixtures/devices'))).filter((p) => p.name === 'edge-healthy-c9300');
-  const profiles = Array.from({ length: 6 }, (_, i) => ({ ...healthy!, name: `slow-${i}`, latencyMs: 150 }));
-  simulator = await startSimulator({ profiles });
-  password = healthy!.password;
-
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-interrupt-'));
-  knownHosts = path.join(dir, 'known_hosts');
-  inventory = path.join(dir, 'inventory.yaml');
-  await writeFile(knownHosts, simulator.knownHosts());
-  await writeFile(
-    inventory,
-    stringify({
-      defaults: { username: healthy!.username, password: `\${env:${PASSWORD_VARIABLE}}` },
-      hosts: simulator.devices.map((device) => ({ name: device.name, hostname: device.address, port: device.port })),
-    }),
-  );
+  const fleet = await startFleet(await slowHealthyDevices(6, 150));
+  simulator = fleet.simulator;
+  password = fleet.profiles[0]!.password;
+  inventory = fleet.inventory;
+  knownHosts = fleet.knownHosts;
 });
 
 afterAll(async () => {

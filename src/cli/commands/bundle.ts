@@ -8,6 +8,7 @@ import path from 'node:path';
 import { runFleet } from '../../app/run.js';
 import { isArchiveName, TargetExistsError } from '../../bundle/archive.js';
 import { collectionPlan } from '../../app/collection-plan.js';
+import { checkCredentials } from '../../app/preflight.js';
 import { BUNDLE_COMMANDS } from '../../bundle/commands.js';
 import { RESERVED_NAMES } from '../../bundle/manifest.js';
 import type { BundleManifest } from '../../bundle/manifest.js';
@@ -62,6 +63,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
   const inventory = await loadInventory(options.inventory, { sshConfig });
   const hosts = options.limit === null ? inventory.hosts : filterHosts(inventory.hosts, options.limit);
   requireUsableFolderNames(hosts);
+  await checkCredentials(hosts);
   const playbooks = await loadBuiltinPlaybooks();
   // What TAC asks for, plus every command a playbook reads, so `check --from` on the bundle finds what a live check finds.
   const commands = [...new Set([...BUNDLE_COMMANDS, ...collectionPlan(playbooks)])];

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { checkCaptures } from '../../app/offline.js';
+import { checkCredentials } from '../../app/preflight.js';
 import { CaptureSourceError, openCaptureSource } from '../../bundle/reader.js';
 import { collectionPlan } from '../../app/collection-plan.js';
 import { runFleet } from '../../app/run.js';
@@ -75,6 +76,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
     });
     const inventory = await loadInventory(options.inventory, { sshConfig });
     const hosts = selectHosts(inventory, options.limit);
+    await checkCredentials(hosts);
 
     if (!options.hostKeyCheck) {
       logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
