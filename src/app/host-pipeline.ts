@@ -39,8 +39,12 @@ export interface HostPipelineOptions {
   signal?: AbortSignal;
 }
 
-/** Kinds that mean the device was never reached or the session broke down. */
-const UNREACHABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['refused', 'timeout', 'auth', 'hostkey', 'disconnected', 'protocol']);
+/**
+ * Kinds that mean the network did not let sldiag reach the device or keep the
+ * session. A rejected login, host key or SSH negotiation reached the device,
+ * so those make the host `error`, with the kind saying which.
+ */
+const UNREACHABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['refused', 'timeout', 'disconnected']);
 
 export async function checkHost(host: InventoryHost, options: HostPipelineOptions): Promise<HostResult> {
   const log = options.logger.child({ host: host.name });

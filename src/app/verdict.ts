@@ -12,10 +12,11 @@ export interface HostOutcome {
 }
 
 /**
- * A host that broke down before any output arrived is `unreachable` (or
- * `error` for a local problem such as a missing secret). A breakdown after
- * some output still counts as not collected, because checks would run on a
- * partial picture. Otherwise a failing finding makes it `failed`.
+ * A host whose network path failed is `unreachable`; one that rejected the
+ * login, the host key or every command, or hit a local problem, is `error`.
+ * A breakdown after some output still counts as not collected, because
+ * checks would run on a partial picture. Otherwise a failing finding makes
+ * it `failed`.
  */
 export function judgeHost(outcome: HostOutcome): HostStatus {
   if (outcome.error !== null) {

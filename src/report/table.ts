@@ -73,7 +73,31 @@ function groupByCause(findings: Finding[]): Finding[][] {
     group.push(finding);
     groups.set(key, group);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((group) => [...group].sort(byLeadOrder));
+}
+
+/**
+ * The messages in the order Cisco's troubleshooting guide lists them; within
+ * one cause the earlier, more general message leads. An unsynchronised clock
+ * then reads as a policy install problem first, not as a SLAC problem on a
+ * device that needs no SLAC.
+ */
+const LEAD_ORDER = [
+  'SMART_LIC-3-POLICY_INSTALL_FAILED',
+  'SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED',
+  'SMART_LIC-3-COMM_FAILED',
+  'SMART_LIC-3-COMM_RESTORED',
+  'SMART_LIC-3-POLICY_REMOVED',
+  'SMART_LIC-3-TRUST_CODE_INSTALL_FAILED',
+  'SMART_LIC-4-REPORTING_NOT_SUPPORTED',
+];
+
+function byLeadOrder(a: Finding, b: Finding): number {
+  const rank = (finding: Finding): number => {
+    const index = LEAD_ORDER.indexOf(finding.mnemonic);
+    return index === -1 ? LEAD_ORDER.length : index;
+  };
+  return a.severity - b.severity || rank(a) - rank(b);
 }
 
 function causeKey(finding: Finding): string {

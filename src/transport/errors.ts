@@ -29,12 +29,20 @@ export function classifySshError(error: Error, endpoint: string): TransportError
     return new TransportError('refused', `connection to ${endpoint} was refused: nothing listens on that port, or a firewall or ACL rejects it`, { cause: error });
   }
 
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new TransportError('refused', `host name in ${endpoint} does not resolve (${code}); check the hostname in the inventory and the DNS servers of this machine`, { cause: error });
+  }
+
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+    return new TransportError('refused', `${endpoint} cannot be reached (${code}): no route to the device from this machine`, { cause: error });
+  }
+
   if (level === 'client-timeout') {
     return new TransportError('timeout', `SSH connection to ${endpoint} timed out: ${error.message}`, { cause: error });
   }
 
   if (level === 'client-authentication') {
-    return new TransportError('auth', `authentication to ${endpoint} failed: the device rejected every configured method (check the username and the credential)`, { cause: error });
+    return new TransportError('auth', `authentication to ${endpoint} failed: the device rejected every configured method (check the username and the credential; sldiag does not retry, so an AAA account is not locked)`, { cause: error });
   }
 
   if (code === 'ECONNRESET' || code === 'EPIPE' || /connection lost/i.test(error.message)) {

@@ -185,7 +185,7 @@ describe('sldiag check host keys', () => {
 
     const [host] = (JSON.parse(run.stdout) as { hosts: JsonHost[] }).hosts;
     expect(run.code).toBe(3);
-    expect(host?.status).toBe('unreachable');
+    expect(host?.status).toBe('error');
     expect(host?.error?.kind).toBe('hostkey');
     expect(host?.error?.message).toMatch(/SHA256:[A-Za-z0-9+/]{43}/);
     expect(host?.error?.message).toContain('--accept-new');

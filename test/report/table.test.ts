@@ -109,8 +109,8 @@ describe('formatTable cause grouping', () => {
         ...failing,
         commands: [],
         findings: [
-          clock('SMART_LIC-3-POLICY_INSTALL_FAILED', 'policy-install-failed.ntp-sync'),
           clock('SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED', 'authorization-install-failed.ntp-sync'),
+          clock('SMART_LIC-3-POLICY_INSTALL_FAILED', 'policy-install-failed.ntp-sync'),
           clock('SMART_LIC-3-TRUST_CODE_INSTALL_FAILED', 'trust-code-install-failed.ntp-sync'),
           failing.findings[0]!,
         ],
@@ -121,6 +121,7 @@ describe('formatTable cause grouping', () => {
 
   it('prints one cause once and names the other messages it explains', () => {
     expect(text.match(/Clock sync-ed with NTP: False/g)).toHaveLength(1);
+    expect(text).toContain('FAIL  %SMART_LIC-3-POLICY_INSTALL_FAILED  policy-install-failed.ntp-sync  [clock-sync]');
     expect(text).toContain(
       'also explains: %SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED (authorization-install-failed.ntp-sync), %SMART_LIC-3-TRUST_CODE_INSTALL_FAILED (trust-code-install-failed.ntp-sync)',
     );
