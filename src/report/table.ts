@@ -113,10 +113,16 @@ function groupFailedCommands(host: HostResult): Map<string, string[]> {
       continue;
     }
     const commands = groups.get(command.failure.marker) ?? [];
-    commands.push(command.command);
+    commands.push(shortCommand(command.command));
     groups.set(command.failure.marker, commands);
   }
   return groups;
+}
+
+/** A filtered command with its long pattern cut: `show running-config | include …`. */
+function shortCommand(cli: string): string {
+  const pipe = cli.match(/^(.*? \| include )(.{0,20})(.*)$/);
+  return pipe === null || pipe[3] === '' ? cli : `${pipe[1]}${pipe[2]}…`;
 }
 
 function formatFinding(finding: Finding, alsoExplains: Finding[] = []): string[] {

@@ -81,6 +81,17 @@ describe('formatTable', () => {
     expect(text).toContain('not collected: show license status (% Invalid input detected)');
   });
 
+  it('cuts the pattern of a filtered command', () => {
+    const filtered = {
+      ...failing.commands[0]!,
+      id: 'show-running-config-licensing',
+      command: 'show running-config | include ^ip http client|^ip name-server|^ip domain|^ntp server',
+    };
+    const table = formatTable({ ...run, hosts: [{ ...failing, commands: [filtered] }] }, { verbose: false });
+
+    expect(table).toContain('not collected: show running-config | include ^ip http client|^ip … (% Invalid input detected)');
+  });
+
   it('shows the error of an unreachable device', () => {
     expect(text).toContain('edge-9 (127.0.0.1:2201)  UNREACHABLE');
     expect(text).toContain('error [refused]: connection refused by 127.0.0.1:2299');
