@@ -36,8 +36,10 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
   for (const finding of host.findings) {
     counts[finding.result] += 1;
   }
+  const actionable = host.findings.filter((finding) => finding.result === 'fail' || finding.result === 'warn');
+  const causes = groupByCause(actionable).length;
 
-  const lines = [`${host.name} (${host.address})  ${STATUS_LABEL[host.status]}  ${countsText(counts)}`];
+  const lines = [`${host.name} (${host.address})  ${STATUS_LABEL[host.status]}  ${countsText(counts, causes)}`];
 
   if (host.error !== null) {
     lines.push(`  error [${host.error.kind}]: ${host.error.message}`);
@@ -143,10 +145,11 @@ function formatFinding(finding: Finding, alsoExplains: Finding[] = []): string[]
   return lines;
 }
 
-function countsText(counts: Record<Finding['result'], number>): string {
+function countsText(counts: Record<Finding['result'], number>, causes: number): string {
   const parts: string[] = [];
   if (counts.fail > 0) parts.push(`${counts.fail} failed`);
   if (counts.warn > 0) parts.push(`${counts.warn} warning${counts.warn === 1 ? '' : 's'}`);
+  if (causes > 0 && causes < counts.fail + counts.warn) parts.push(`from ${causes} cause${causes === 1 ? '' : 's'}`);
   parts.push(`${counts.pass} passed`);
   if (counts.skip > 0) parts.push(`${counts.skip} not applicable or not collected`);
   return parts.join(', ');

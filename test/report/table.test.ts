@@ -138,6 +138,10 @@ describe('formatTable cause grouping', () => {
     );
   });
 
+  it('counts the causes behind the failed checks', () => {
+    expect(text).toContain('FAILED  4 failed, from 2 causes, 0 passed');
+  });
+
   it('keeps causes with other evidence apart', () => {
     expect(text).toContain('FAIL  %SMART_LIC-3-COMM_FAILED  comm-failed.smart-url  [transport-url]');
     expect(text).not.toMatch(/also explains: %SMART_LIC-3-COMM_FAILED/);
