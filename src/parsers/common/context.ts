@@ -6,14 +6,19 @@ import { sourceOf, type Line } from './lines.js';
 
 export class ParseContext {
   private readonly lines: readonly Line[];
-  /** One flag per line number of the input (1-based); 1 once a section parser used the line. */
-  private readonly used: Uint8Array;
+  /**
+   * One flag per line number of the input (1-based); 1 once a section parser
+   * used the line. A plain array, because V8 allocates a Uint8Array of more
+   * than 64 bytes outside the heap, which costs more than parsing a short
+   * capture.
+   */
+  private readonly used: number[];
   private readonly fieldSources: Record<string, SourceLine> = {};
 
   /** `lines` are the content lines of one input, in order. */
   constructor(lines: readonly Line[]) {
     this.lines = lines;
-    this.used = new Uint8Array((lines[lines.length - 1]?.line ?? 0) + 1);
+    this.used = new Array<number>((lines[lines.length - 1]?.line ?? 0) + 1).fill(0);
   }
 
   /** Marks a line as understood, so it stays out of `unparsed`. */

@@ -2,6 +2,8 @@
 // event log and system messages.
 
 import type { DeviceTime } from '../../model/facts.js';
+import { isoOf } from './iso.js';
+import { isWhiteSpace } from './white-space.js';
 
 // Offsets in minutes east of UTC for the zone names seen in Smart Licensing
 // output. IST is India Standard Time, the only IST that IOS XE captures use.
@@ -23,11 +25,6 @@ const ZONE_OFFSET_MINUTES: Readonly<Record<string, number>> = {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-// `Mar 13 21:32:51 2024 UTC`, optionally after a weekday (`Tue Mar 13 ...`) and
-// with a single-digit day (`Sep 1`): the Smart Licensing status form.
-const MONTH_DAY_TIME_YEAR =
-  /^(?:[A-Za-z]{3}\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s+([A-Za-z]{2,5}))?$/;
-
 // `Nov 19 2021 14:54:55.045 UTC`: system messages under `service timestamps
 // log datetime msec year`.
 const MONTH_DAY_YEAR_TIME =
@@ -37,13 +34,13 @@ const MONTH_DAY_YEAR_TIME =
 const YEAR_MONTH_DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:\s+([A-Za-z]{2,5}))?$/;
 
 interface TimeFields {
-  year: string;
+  year: number;
   /** 0 for January. */
   month: number;
-  day: string;
-  hour: string;
-  minute: string;
-  second: string;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
   /** Digits after the decimal point of the seconds; undefined when not printed. */
   fraction: string | undefined;
   zone: string | undefined;
@@ -64,10 +61,7 @@ export function parseDeviceTime(text: string): DeviceTime | null {
     return null;
   }
 
-  const day = Number(fields.day);
-  const hour = Number(fields.hour);
-  const minute = Number(fields.minute);
-  const second = Number(fields.second);
+  const { day, hour, minute, second } = fields;
   if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return null;
   }
@@ -78,58 +72,8 @@ export function parseDeviceTime(text: string): DeviceTime | null {
   }
 
   const milliseconds = fields.fraction === undefined ? 0 : Number(fields.fraction.padEnd(3, '0').slice(0, 3));
-  const utcMillis = Date.UTC(Number(fields.year), fields.month, day, hour, minute, second, milliseconds) - offset * 60_000;
+  const utcMillis = Date.UTC(fields.year, fields.month, day, hour, minute, second, milliseconds) - offset * 60_000;
   return { text: trimmed, iso: isoOf(utcMillis, fields.fraction !== undefined) };
-}
-
-const MILLIS_PER_DAY = 86_400_000;
-
-/**
- * Formats a UTC time as `Date.prototype.toISOString` does, without the
- * milliseconds unless `withMillis` is set. Writes the digits itself, because
- * toISOString costs more than all the rest of parseDeviceTime.
- */
-function isoOf(utcMillis: number, withMillis: boolean): string {
-  const days = Math.floor(utcMillis / MILLIS_PER_DAY);
-  const date = civilFromDays(days);
-  if (date.year < 0 || date.year > 9999) {
-    // toISOString writes such years with a sign and six digits.
-    const iso = new Date(utcMillis).toISOString();
-    return withMillis ? iso : `${iso.slice(0, -5)}Z`;
-  }
-
-  let rest = utcMillis - days * MILLIS_PER_DAY;
-  const hour = Math.floor(rest / 3_600_000);
-  rest -= hour * 3_600_000;
-  const minute = Math.floor(rest / 60_000);
-  rest -= minute * 60_000;
-  const second = Math.floor(rest / 1000);
-  const millis = rest - second * 1000;
-
-  const time = `${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(second)}`;
-  const day = `${String(date.year).padStart(4, '0')}-${twoDigits(date.month)}-${twoDigits(date.day)}`;
-  return withMillis ? `${day}T${time}.${String(millis).padStart(3, '0')}Z` : `${day}T${time}Z`;
-}
-
-function twoDigits(value: number): string {
-  return value < 10 ? `0${value}` : String(value);
-}
-
-/**
- * Converts days since 1970-01-01 to a proleptic Gregorian date (`month` 1 to
- * 12), with Howard Hinnant's `civil_from_days` algorithm.
- */
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const shifted = days + 719_468;
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
 }
 
 /** Picks the form by the first character, so each text meets one pattern at most. */
@@ -143,30 +87,165 @@ function timeFieldsOf(trimmed: string): TimeFields | null {
 
     const [, year = '', month = '', day = '', hour = '', minute = '', second = '', fraction, zone] = match;
     const monthIndex = Number(month) - 1;
-    return monthIndex >= 0 && monthIndex < 12 ? { year, month: monthIndex, day, hour, minute, second, fraction, zone } : null;
+    if (monthIndex < 0 || monthIndex >= 12) {
+      return null;
+    }
+
+    return { year: Number(year), month: monthIndex, day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second), fraction, zone };
   }
 
-  const statusForm = MONTH_DAY_TIME_YEAR.exec(trimmed);
+  const statusForm = statusFormFields(trimmed);
   if (statusForm !== null) {
-    const [, monthName = '', day = '', hour = '', minute = '', second = '', year = '', zone] = statusForm;
-    return withMonthName(monthName, { year, month: 0, day, hour, minute, second, fraction: undefined, zone });
+    return statusForm;
   }
 
   const syslogForm = MONTH_DAY_YEAR_TIME.exec(trimmed);
-  if (syslogForm !== null) {
-    const [, monthName = '', day = '', year = '', hour = '', minute = '', second = '', fraction, zone] = syslogForm;
-    return withMonthName(monthName, { year, month: 0, day, hour, minute, second, fraction, zone });
+  if (syslogForm === null) {
+    return null;
   }
 
-  return null;
-}
-
-function withMonthName(name: string, fields: TimeFields): TimeFields | null {
-  const month = MONTHS.indexOf(name.toLowerCase());
+  const [, monthName = '', day = '', year = '', hour = '', minute = '', second = '', fraction, zone] = syslogForm;
+  const month = monthIndexOf(monthName);
   if (month < 0) {
     return null;
   }
 
-  fields.month = month;
-  return fields;
+  return { year: Number(year), month, day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second), fraction, zone };
+}
+
+/** 0 for `Jan` in any letter case; -1 for a name that is no month. */
+function monthIndexOf(name: string): number {
+  return MONTHS.indexOf(name.toLowerCase());
+}
+
+/**
+ * Reads the Smart Licensing status form `Mar 13 21:32:51 2024 UTC`,
+ * optionally after a weekday (`Tue Mar 13 ...`) and with a single-digit day
+ * (`Sep 1`). Accepts exactly what
+ * `/^(?:[A-Za-z]{3}\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s+([A-Za-z]{2,5}))?$/`
+ * matches, but scans the text once and copies only the month and zone names,
+ * because this form is by far the most common one. Returns null for any
+ * other text and for a month name that is no month.
+ */
+function statusFormFields(trimmed: string): TimeFields | null {
+  let monthStart = 0;
+  let end = letterRunEnd(trimmed, 0);
+  let position = whiteSpaceEnd(trimmed, end);
+  if (end !== 3 || position === end) {
+    return null;
+  }
+
+  // After a weekday, the month name follows; otherwise the day does.
+  end = letterRunEnd(trimmed, position);
+  if (end - position === 3) {
+    monthStart = position;
+    position = whiteSpaceEnd(trimmed, end);
+    if (position === end) {
+      return null;
+    }
+  } else if (end !== position) {
+    return null;
+  }
+
+  const dayStart = position;
+  end = digitRunEnd(trimmed, dayStart);
+  position = whiteSpaceEnd(trimmed, end);
+  if (end - dayStart < 1 || end - dayStart > 2 || position === end) {
+    return null;
+  }
+
+  const hourStart = position;
+  const hourEnd = digitRunEnd(trimmed, hourStart);
+  if (hourEnd - hourStart < 1 || hourEnd - hourStart > 2 || trimmed.charCodeAt(hourEnd) !== COLON) {
+    return null;
+  }
+
+  const minuteEnd = digitRunEnd(trimmed, hourEnd + 1);
+  if (minuteEnd - hourEnd !== 3 || trimmed.charCodeAt(minuteEnd) !== COLON) {
+    return null;
+  }
+
+  const secondEnd = digitRunEnd(trimmed, minuteEnd + 1);
+  const yearStart = whiteSpaceEnd(trimmed, secondEnd);
+  if (secondEnd - minuteEnd !== 3 || yearStart === secondEnd) {
+    return null;
+  }
+
+  const yearEnd = digitRunEnd(trimmed, yearStart);
+  if (yearEnd - yearStart !== 4) {
+    return null;
+  }
+
+  let zone: string | undefined;
+  if (yearEnd < trimmed.length) {
+    const zoneStart = whiteSpaceEnd(trimmed, yearEnd);
+    const zoneEnd = letterRunEnd(trimmed, zoneStart);
+    if (zoneStart === yearEnd || zoneEnd - zoneStart < 2 || zoneEnd - zoneStart > 5 || zoneEnd !== trimmed.length) {
+      return null;
+    }
+    zone = trimmed.slice(zoneStart, zoneEnd);
+  }
+
+  const month = monthIndexOf(trimmed.slice(monthStart, monthStart + 3));
+  if (month < 0) {
+    return null;
+  }
+
+  return {
+    year: digitsValue(trimmed, yearStart, yearEnd),
+    month,
+    day: digitsValue(trimmed, dayStart, end),
+    hour: digitsValue(trimmed, hourStart, hourEnd),
+    minute: digitsValue(trimmed, hourEnd + 1, minuteEnd),
+    second: digitsValue(trimmed, minuteEnd + 1, secondEnd),
+    fraction: undefined,
+    zone,
+  };
+}
+
+const COLON = 0x3a;
+
+function letterRunEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) {
+    end += 1;
+  }
+
+  return end;
+}
+
+function digitRunEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isAsciiDigit(text.charCodeAt(end))) {
+    end += 1;
+  }
+
+  return end;
+}
+
+function whiteSpaceEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isWhiteSpace(text.charCodeAt(end))) {
+    end += 1;
+  }
+
+  return end;
+}
+
+/** The value of the ASCII digits from `start` to `end`, as `Number` reads them. */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let index = start; index < end; index += 1) {
+    value = value * 10 + (text.charCodeAt(index) - 0x30);
+  }
+
+  return value;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
