@@ -416,3 +416,18 @@ describe('logged messages', () => {
     expect(findingOf(findings, 'policy-install-failed.ntp-sync').observed).toBeNull();
   });
 });
+
+describe('Direct trust check', () => {
+  it('fails a smart transport without trust for direct communication', async () => {
+    const finding = findingOf(await findingsOf([tech('c9500x-svl-smart-dev-insufficient-trust-sa5.7.15.txt')]), 'comm-failed.direct-trust');
+
+    expect(finding.result).toBe('fail');
+    expectActionable(finding, 'Overall State: Insufficient trust for direct communication');
+  });
+
+  it('passes a smart transport with trust established', async () => {
+    const finding = findingOf(await findingsOf([tech('c9350-stack4-smart-proxy-trust-installed-sa5.11.4.txt')]), 'comm-failed.direct-trust');
+
+    expect(finding.result).toBe('pass');
+  });
+});
