@@ -74,8 +74,10 @@ export function splitSections(lines: readonly Line[], namedHeaders: ReadonlySet<
 }
 
 function isUnderline(line: Line): boolean {
-  return line.trimmed.startsWith('=') && UNDERLINE.test(line.trimmed);
+  return line.trimmed.charCodeAt(0) === EQUALS_SIGN && UNDERLINE.test(line.trimmed);
 }
+
+const EQUALS_SIGN = 0x3d;
 
 function headerOf(line: Line, namedHeaders: ReadonlySet<string>): KeyValue | null {
   const keyValue = line.keyValue;

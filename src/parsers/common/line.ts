@@ -20,8 +20,8 @@ export class Line implements SourceLine {
   readonly #mayHoldLineTerminator: boolean;
   /** Index in `trimmed` after the last character of the key; NOT_SPLIT until worked out, NOT_KEY_VALUE for other lines. */
   #keyEnd = NOT_SPLIT;
-  /** Index in `trimmed` of the first character of the value; `trimmed.length` for an empty value. */
-  #valueStart = 0;
+  /** Index in `trimmed` of the colon after the key. */
+  #colon = 0;
   #keyValue: KeyValue | null | undefined = undefined;
 
   constructor(line: number, text: string, trimmed: string, indent: number, mayHoldLineTerminator = true) {
@@ -52,8 +52,18 @@ export class Line implements SourceLine {
 
   /** The value of a `Key: value` line as splitKeyValue returns it, copied out on each access; empty for other lines. */
   get value(): string {
+    if (this.#splitKey() < 0) {
+      return '';
+    }
+
     // `trimmed` ends in a character that is not white space, so the value runs to its end.
-    return this.#splitKey() < 0 ? '' : this.trimmed.slice(this.#valueStart);
+    const trimmed = this.trimmed;
+    let valueStart = this.#colon + 1;
+    while (valueStart < trimmed.length && isWhiteSpace(trimmed.charCodeAt(valueStart))) {
+      valueStart += 1;
+    }
+
+    return trimmed.slice(valueStart);
   }
 
   /**
@@ -91,12 +101,7 @@ export class Line implements SourceLine {
       keyEnd -= 1;
     }
 
-    let valueStart = colon + 1;
-    while (valueStart < trimmed.length && isWhiteSpace(trimmed.charCodeAt(valueStart))) {
-      valueStart += 1;
-    }
-
     this.#keyEnd = keyEnd;
-    this.#valueStart = valueStart;
+    this.#colon = colon;
   }
 }
