@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 import { buildFacts } from '../facts/build.js';
+import { summariseFacts } from '../facts/summary.js';
 import type { SlacInput } from '../facts/slac-match.js';
 import type { InventoryHost, InventoryJump } from '../inventory/types.js';
 import { resolveSecret } from '../inventory/secrets.js';
@@ -21,6 +22,7 @@ import type { SshEndpoint } from '../transport/ssh-transport.js';
 import { openCaptureStream, writeHostManifest } from './capture.js';
 import type { RunObserver } from './events.js';
 import { broadcast } from './events.js';
+import { internFinding } from './intern.js';
 import { judgeHost } from './verdict.js';
 
 export interface HostPipelineOptions {
@@ -232,8 +234,9 @@ export function evaluateHost(input: EvaluateHostInput): HostResult {
     status: judgeHost({ error, unreachable, collected, findings }),
     error,
     commands: input.commands.map(toCommandRecord),
-    facts,
-    findings,
+    // A structured clone holds fresh strings, not slices that keep whole outputs in memory.
+    facts: facts === null ? null : structuredClone(summariseFacts(facts)),
+    findings: findings.map(internFinding),
     startedAt: input.startedAt,
     finishedAt: input.now.toISOString(),
   };

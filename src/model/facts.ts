@@ -210,3 +210,23 @@ export interface LoggedMessage {
   first: Evidence;
   last: Evidence;
 }
+
+/** The facts a run result keeps per device: what users filter on in the JSON report. */
+export interface FactsSummary {
+  licensingMode: DeviceFacts['licensingMode'];
+  transportType: string | null;
+  transportUrl: string | null;
+  csluAddress: string | null;
+  trustPoint: string | null;
+  clockSyncedWithNtp: boolean | null;
+  currentTime: DeviceTime | null;
+  lastAckReceived: DeviceTime | null;
+  nextAckDeadline: DeviceTime | null;
+  reportingPushIntervalDays: number | null;
+  policyInUse: string | null;
+  /** True when every listed UDI has a trust code; null when the device lists none. */
+  trustCodeInstalled: boolean | null;
+  trustCode: TrustCodeEntry[];
+  udis: Udi[];
+  agentVersion: string | null;
+}

@@ -1,6 +1,6 @@
 // The result of one run: every host yields exactly one HostResult.
 import type { CommandRecord } from './command.js';
-import type { DeviceFacts } from './facts.js';
+import type { FactsSummary } from './facts.js';
 import type { Finding } from './finding.js';
 
 export type HostStatus = 'passed' | 'failed' | 'unreachable' | 'error';
@@ -31,7 +31,8 @@ export interface HostResult {
   error: HostError | null;
   /** What was sent and how it went; the outputs themselves live in the capture directory. */
   commands: CommandRecord[];
-  facts: DeviceFacts | null;
+  /** The facts the JSON report shows; the full facts are rebuilt from the captures when needed. */
+  facts: FactsSummary | null;
   findings: Finding[];
   startedAt: string;
   finishedAt: string;

@@ -1,34 +1,6 @@
 // `--format json`: the stable machine-readable result (version 1).
-import type { DeviceFacts, DeviceTime } from '../model/facts.js';
 import type { HostResult, RunResult } from '../model/result.js';
 import { summarise } from './summary.js';
-
-/** The facts most users filter on; the full record is in the captures. */
-function factsSummary(facts: DeviceFacts): Record<string, unknown> {
-  const installed = facts.trustCode.length === 0 ? null : facts.trustCode.every((entry) => entry.installed);
-
-  return {
-    licensingMode: facts.licensingMode,
-    transportType: facts.transport.type,
-    transportUrl: facts.transport.url,
-    csluAddress: facts.transport.csluAddress,
-    trustPoint: facts.transport.trustPoint,
-    clockSyncedWithNtp: facts.clockSyncedWithNtp,
-    currentTime: time(facts.currentTime),
-    lastAckReceived: time(facts.usageReporting.lastAckReceived),
-    nextAckDeadline: time(facts.usageReporting.nextAckDeadline),
-    reportingPushIntervalDays: facts.usageReporting.reportingPushIntervalDays,
-    policyInUse: facts.policy.inUse,
-    trustCodeInstalled: installed,
-    trustCode: facts.trustCode,
-    udis: facts.udis,
-    agentVersion: facts.agentVersion,
-  };
-}
-
-function time(value: DeviceTime | null): DeviceTime | null {
-  return value === null ? null : { text: value.text, iso: value.iso };
-}
 
 export function hostJson(host: HostResult): Record<string, unknown> {
   return {
@@ -44,18 +16,30 @@ export function hostJson(host: HostResult): Record<string, unknown> {
       failure: command.failure,
       bytes: command.bytes,
     })),
-    facts: host.facts === null ? null : factsSummary(host.facts),
+    facts: host.facts,
     findings: host.findings,
   };
 }
 
+/**
+ * Writes the version 1 document host by host, so a report of thousands of
+ * devices is never built as one string. The text is the same as
+ * JSON.stringify of the whole document with an indent of two.
+ */
+export function writeJson(run: RunResult, write: (text: string) => void): void {
+  write(`{\n  "version": ${run.version},\n  "startedAt": ${JSON.stringify(run.startedAt)},\n  "finishedAt": ${JSON.stringify(run.finishedAt)},\n  "hosts": [`);
+  run.hosts.forEach((host, index) => {
+    write(`${index === 0 ? '' : ','}\n    ${indent(JSON.stringify(hostJson(host), null, 2), 4)}`);
+  });
+  write(`${run.hosts.length === 0 ? '' : '\n  '}],\n  "summary": ${indent(JSON.stringify(summarise(run), null, 2), 2)}\n}\n`);
+}
+
 export function formatJson(run: RunResult): string {
-  const document = {
-    version: run.version,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    hosts: run.hosts.map(hostJson),
-    summary: summarise(run),
-  };
-  return JSON.stringify(document, null, 2) + '\n';
+  const parts: string[] = [];
+  writeJson(run, (text) => parts.push(text));
+  return parts.join('');
+}
+
+function indent(json: string, spaces: number): string {
+  return json.split('\n').join('\n' + ' '.repeat(spaces));
 }

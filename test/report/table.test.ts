@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { HostResult, RunResult } from '../../src/model/result.js';
-import { formatJson } from '../../src/report/json.js';
+import { formatJson, hostJson } from '../../src/report/json.js';
+import { summarise } from '../../src/report/summary.js';
 import { formatTable } from '../../src/report/table.js';
 
 const failing: HostResult = {
@@ -156,6 +157,15 @@ describe('formatJson', () => {
     expect(Object.keys(document['hosts'][0])).toEqual(
       expect.arrayContaining(['name', 'address', 'status', 'error', 'facts', 'findings']),
     );
+  });
+
+  it('streams the same text as one JSON document', () => {
+    const whole = { version: 1, startedAt: run.startedAt, finishedAt: run.finishedAt, hosts: run.hosts.map(hostJson), summary: summarise(run) };
+    const empty = { ...run, hosts: [] };
+    const wholeEmpty = { version: 1, startedAt: run.startedAt, finishedAt: run.finishedAt, hosts: [], summary: summarise(empty) };
+
+    expect(formatJson(run)).toBe(JSON.stringify(whole, null, 2) + '\n');
+    expect(formatJson(empty)).toBe(JSON.stringify(wholeEmpty, null, 2) + '\n');
   });
 
   it('keeps every finding field', () => {

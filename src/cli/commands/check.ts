@@ -21,7 +21,7 @@ import { loadBuiltinPlaybooks, loadPlaybooks } from '../../playbooks/load.js';
 import { mergePlaybooks } from '../../playbooks/merge.js';
 import type { Playbook } from '../../playbooks/types.js';
 import type { RunObserver } from '../../app/events.js';
-import { formatJson } from '../../report/json.js';
+import { writeJson } from '../../report/json.js';
 import { jsonlObserver } from '../../report/jsonl.js';
 import { formatTable } from '../../report/table.js';
 import type { HostKeyPolicy } from '../../session/session.js';
@@ -129,7 +129,11 @@ function writeReport(run: RunResult, options: CheckCommandOptions): void {
     }
     return;
   }
-  options.write(options.format === 'json' ? formatJson(run) : formatTable(run, { verbose: options.verbose }));
+  if (options.format === 'json') {
+    writeJson(run, options.write);
+    return;
+  }
+  options.write(formatTable(run, { verbose: options.verbose }));
 }
 
 /** filterHosts throws a UsageError naming any term that matches no host. */
