@@ -41,7 +41,7 @@ function trimmedSlice(text: string, start: number, end: number): string {
 /**
  * Returns the index of the colon that splitKeyValue splits `text` at, or -1
  * when `text` is no `Key: value` line. Finds it without copying any part of
- * the text. A caller that knows `text` holds no line terminator passes false
+ * the text. A caller that knows `text` contains no line terminator passes false
  * for `mayHoldLineTerminator` to skip the search for one.
  */
 export function keyValueColon(text: string, mayHoldLineTerminator = true): number {

@@ -16,7 +16,7 @@ export class Line implements SourceLine {
   trimmed: string;
   /** Number of leading spaces (a tab counts as one). */
   indent: number;
-  /** False when `trimmed` is known to hold no CR, LF, U+2028 or U+2029, so the key-value split need not look for them. */
+  /** False when `trimmed` is known to contain no CR, LF, U+2028 or U+2029, so the key-value split need not look for them. */
   readonly #mayHoldLineTerminator: boolean;
   /** Index in `trimmed` after the last character of the key; NOT_SPLIT until worked out, NOT_KEY_VALUE for other lines. */
   #keyEnd = NOT_SPLIT;

@@ -122,7 +122,7 @@ const LETTER_N = 0x4e;
 const LETTER_T = 0x54;
 
 // `trimmed` has no trailing white space, so a prompt ends in `#` or `>` and
-// holds no space. Values such as `Trust Code Installed: <none>` end in `>`.
+// contains no space. Values such as `Trust Code Installed: <none>` end in `>`.
 function endsLikePrompt(trimmed: string): boolean {
   const last = trimmed.charCodeAt(trimmed.length - 1);
   return (last === HASH || last === GREATER_THAN) && !trimmed.includes(' ');

@@ -232,7 +232,7 @@ function whiteSpaceEnd(text: string, start: number): number {
   return end;
 }
 
-/** The value of the ASCII digits from `start` to `end`, as `Number` reads them. */
+/** Reads the ASCII digits from `start` to `end` as a number, as `Number` does. */
 function digitsValue(text: string, start: number, end: number): number {
   let value = 0;
   for (let index = start; index < end; index += 1) {

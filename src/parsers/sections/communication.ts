@@ -157,7 +157,7 @@ const ATTEMPT_COUNTERS: ReadonlyArray<readonly [string, AttemptField]> = [
 type AttemptField = 'total' | 'success' | 'fail' | 'ongoingFailureOverall' | 'ongoingFailureCommunication';
 
 /**
- * Reads every `Name=digits` of the names above, wherever it stands in the
+ * Reads every `Name=digits` of the names above, wherever it is in the
  * line, as `/(Total|Success|Fail|Overall|Communication)=(\d+)/g` would. No
  * name ends with another, so at most one name fits before each `=`, and
  * matches never overlap. A later count of the same name wins.
