@@ -31,9 +31,9 @@ export async function runFleet(hosts: InventoryHost[], options: RunOptions): Pro
   options.logger.info('run started', { hosts: hosts.length, concurrency: options.concurrency });
   broadcast(options.observers, { type: 'run-started', hostCount: hosts.length });
 
-  // TODO: every host's result stays in memory until the report is written (about 10 to 20 KB each after
-  // interning); past a few thousand devices they should go to a file in the capture directory as each host
-  // finishes, with the reports reading them back, so peak memory stops growing with the fleet.
+  // TODO: every host's result stays in memory until the report is written, so peak memory grows with the
+  // fleet; results should go to a file in the capture directory as each host finishes, with the reports
+  // reading them back, before sldiag is used on fleets of ten thousand devices and more.
   const results = await Promise.all(hosts.map((host) => schedule(host, () => checkHostSafely(host, options))));
 
   const run: RunResult = { version: 1, startedAt, finishedAt: options.now().toISOString(), hosts: results };
