@@ -9,6 +9,7 @@ import type { AcceptConnection, Algorithms, AuthContext, Connection, ParsedKey, 
 import { silentLogger, type Logger } from '../log/logger.js';
 import { sha256Fingerprint } from '../transport/known-hosts.js';
 import { CliShell } from './cli-shell.js';
+import { generateKeyPair } from './keys.js';
 import { loadDeviceProfiles, type AuthMethod, type DeviceProfile } from './profile.js';
 
 export { loadDeviceProfiles, ProfileError, type DeviceProfile } from './profile.js';
@@ -100,7 +101,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 }
 
 async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: number, defaultLatencyMs: number, logger: Logger): Promise<DeviceServer> {
-  const { keyPair, publicKey } = generateHostKey(profile.hostKeyType === 'rsa' ? 'rsa' : 'ed25519');
+  const keyPair = profile.hostKeyType === 'rsa' ? generateKeyPair('rsa', { bits: 2048 }) : generateKeyPair('ed25519');
+  const publicKey = keyPair.parsedPublic;
   const publicBlob = publicKey.getPublicSSH();
   const connections = new Set<Connection>();
   /** Sockets of frozen connections; they read nothing, so stop() destroys them instead of waiting for a close. */
@@ -296,25 +298,6 @@ function withholdServerSigAlgs(connection: Connection): void {
       }
     },
   });
-}
-
-/**
- * ssh2 1.17 writes an ed25519 key whose first byte is zero with 31 bytes
- * instead of 32 (about one key in 256), and then cannot parse it back.
- * Such a key is generated again; ten tries make a failure all but impossible.
- */
-function generateHostKey(type: 'rsa' | 'ed25519'): { keyPair: { private: string; public: string }; publicKey: ParsedKey } {
-  let lastError: Error | null = null;
-  for (let attempt = 0; attempt < 10; attempt += 1) {
-    const keyPair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
-    const publicKey = utils.parseKey(keyPair.public);
-    const privateKey = utils.parseKey(keyPair.private);
-    if (!(publicKey instanceof Error) && !(privateKey instanceof Error)) {
-      return { keyPair, publicKey };
-    }
-    lastError = publicKey instanceof Error ? publicKey : (privateKey as Error);
-  }
-  throw new Error(`could not generate a usable ${type} host key: ${lastError?.message}`);
 }
 
 function findAuthorizedKey(lines: readonly string[], algorithm: string, blob: Buffer): ParsedKey | null {

@@ -6,12 +6,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
 import { loadDeviceProfiles, startSimulator, type RunningSimulator } from '../../src/sim/simulator.js';
 import { CLI } from './harness.js';
+import { generateKeyPair } from '../../src/sim/keys.js';
 
 const SECRETS = {
   password: 'pw-Secret-7f3a91',
@@ -24,7 +24,7 @@ let dir: string;
 
 beforeAll(async () => {
   const [base] = (await loadDeviceProfiles(path.resolve('fixtures/devices'))).filter((profile) => profile.name === 'edge-healthy-c9300');
-  const keys = ssh2.utils.generateKeyPairSync('ed25519', { passphrase: SECRETS.passphrase, cipher: 'aes256-ctr', rounds: 16 });
+  const keys = generateKeyPair('ed25519', { passphrase: SECRETS.passphrase, cipher: 'aes256-ctr', rounds: 16 });
 
   simulator = await startSimulator({
     profiles: [

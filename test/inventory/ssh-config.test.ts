@@ -3,13 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import * as path from 'node:path';
 
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadInventory } from '../../src/inventory/load.js';
 import { SshConfig } from '../../src/inventory/ssh-config.js';
 import { InventoryError, type InventoryHost } from '../../src/inventory/types.js';
 import { createLogger } from '../../src/log/logger.js';
+import { generateKeyPair } from '../../src/sim/keys.js';
 
 let dir: string;
 let key: string;
@@ -21,9 +21,9 @@ beforeAll(async () => {
   key = path.join(dir, 'id_device');
   jumpKey = path.join(dir, 'id_jump');
   encryptedKey = path.join(dir, 'id_encrypted');
-  await writeFile(key, ssh2.utils.generateKeyPairSync('ed25519').private);
-  await writeFile(jumpKey, ssh2.utils.generateKeyPairSync('ed25519').private);
-  await writeFile(encryptedKey, ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'key-passphrase', cipher: 'aes256-ctr', rounds: 16 }).private);
+  await writeFile(key, generateKeyPair('ed25519').private);
+  await writeFile(jumpKey, generateKeyPair('ed25519').private);
+  await writeFile(encryptedKey, generateKeyPair('ed25519', { passphrase: 'key-passphrase', cipher: 'aes256-ctr', rounds: 16 }).private);
 });
 
 afterAll(async () => {

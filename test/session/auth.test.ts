@@ -3,19 +3,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openSession, SessionError, type SessionCredentials } from '../../src/session/session.js';
 import { startSimulator, type RunningSimulator } from '../../src/sim/simulator.js';
 import { findDevice, makeTempDir, sessionOptions, testProfile, writeKnownHosts, type TempDir } from './harness.js';
+import { generateKeyPair } from '../../src/sim/keys.js';
 
-const { utils } = ssh2;
 const run = promisify(execFile);
 
-const plainKey = utils.generateKeyPairSync('ed25519');
-const protectedKey = utils.generateKeyPairSync('ed25519', { passphrase: 'key-passphrase', cipher: 'aes256-ctr' });
-const strangerKey = utils.generateKeyPairSync('ed25519');
+const plainKey = generateKeyPair('ed25519');
+const protectedKey = generateKeyPair('ed25519', { passphrase: 'key-passphrase', cipher: 'aes256-ctr' });
+const strangerKey = generateKeyPair('ed25519');
 
 let simulator: RunningSimulator;
 let temp: TempDir;

@@ -1,16 +1,14 @@
 // RSA key login to a device that does not announce server-sig-algs, as SSH
 // servers older than OpenSSH 7.2 and many IOS releases do: the client must
 // fall back to ssh-rsa signatures and still log in.
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openSession } from '../../src/session/session.js';
 import { startSimulator, type RunningSimulator } from '../../src/sim/simulator.js';
 import { findDevice, makeTempDir, sessionOptions, testProfile, writeKnownHosts, type TempDir } from './harness.js';
+import { generateKeyPair } from '../../src/sim/keys.js';
 
-const { utils } = ssh2;
-
-const rsaKey = utils.generateKeyPairSync('rsa', { bits: 2048 });
+const rsaKey = generateKeyPair('rsa', { bits: 2048 });
 
 let simulator: RunningSimulator;
 let temp: TempDir;

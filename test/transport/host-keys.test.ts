@@ -3,14 +3,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openSession, SessionError, type HostKeyPolicy } from '../../src/session/session.js';
 import { startSimulator, type RunningSimulator, type SimDevice } from '../../src/sim/simulator.js';
 import { makeTempDir, sessionOptions, testProfile, type TempDir } from '../session/harness.js';
+import { generateKeyPair } from '../../src/sim/keys.js';
 
-const { utils } = ssh2;
 const run = promisify(execFile);
 
 let simulator: RunningSimulator;
@@ -30,10 +29,7 @@ afterAll(async () => {
 });
 
 function otherKeyLine(): string {
-  const parsed = utils.parseKey(utils.generateKeyPairSync('ed25519').public);
-  if (parsed instanceof Error) {
-    throw parsed;
-  }
+  const parsed = generateKeyPair('ed25519').parsedPublic;
   return `${parsed.type} ${parsed.getPublicSSH().toString('base64')}`;
 }
 

@@ -4,21 +4,16 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { entryMatchesHost, knownHostsName, lookupHostKey, parseKnownHosts, sha256Fingerprint } from '../../src/transport/known-hosts.js';
 import { makeTempDir, type TempDir } from '../session/harness.js';
+import { generateKeyPair } from '../../src/sim/keys.js';
 
-const { utils } = ssh2;
 const run = promisify(execFile);
 
 function newKey(): { type: string; blob: Buffer; line: string } {
-  const pair = utils.generateKeyPairSync('ed25519');
-  const parsed = utils.parseKey(pair.public);
-  if (parsed instanceof Error) {
-    throw parsed;
-  }
+  const parsed = generateKeyPair('ed25519').parsedPublic;
   const blob = parsed.getPublicSSH();
   return { type: parsed.type, blob, line: `${parsed.type} ${blob.toString('base64')}` };
 }
