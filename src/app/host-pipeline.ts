@@ -37,6 +37,8 @@ export interface HostPipelineOptions {
   observers: readonly RunObserver[];
   /** One timeout for every collected command, in milliseconds; overrides the inventory and the catalog. */
   commandTimeoutMs: number | null;
+  /** Timeouts for single commands by catalog id, in milliseconds; these win over every other setting. */
+  commandTimeoutsById?: Record<string, number>;
   /** Aborting closes open sessions; hosts not yet started are reported as not collected. */
   signal?: AbortSignal;
 }
@@ -199,13 +201,12 @@ async function resolveJump(hostName: string, index: number, hop: InventoryJump):
   return endpoint;
 }
 
-/** Precedence: the command-line flag, then the inventory, then the catalog's own timeouts. */
+/** Precedence: a per-command flag, then the flag for every command, then the inventory, then the catalog. */
 function commandTimeouts(host: InventoryHost, options: HostPipelineOptions): Record<string, number> | undefined {
   const timeoutMs = options.commandTimeoutMs ?? host.ssh.commandTimeoutMs;
-  if (timeoutMs === null) {
-    return undefined;
-  }
-  return Object.fromEntries(options.commands.map((id) => [id, timeoutMs]));
+  const perCommand = timeoutMs === null ? {} : Object.fromEntries(options.commands.map((id) => [id, timeoutMs]));
+  const merged = { ...perCommand, ...options.commandTimeoutsById };
+  return Object.keys(merged).length === 0 ? undefined : merged;
 }
 
 export interface EvaluateHostInput {

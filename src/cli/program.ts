@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 
 import type { LogLevel } from '../log/logger.js';
 import type { FailOn } from './exit-codes.js';
-import { parseChoice, parseInstant, parseInteger, parseSeconds } from './options.js';
+import { parseChoice, parseCommandTimeouts, parseInstant, parseInteger, parseSeconds } from './options.js';
 
 export interface ProgramIo {
   write: (text: string) => void;
@@ -72,7 +72,10 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
     .option('--no-ssh-config', 'do not read any OpenSSH client config')
     .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
-    .option('--command-timeout <seconds>', 'time allowed for each command, in seconds (default: per command, 60 to 300)')
+    .option(
+      '--command-timeout <seconds>',
+      'time allowed for each command, in seconds; ID=SECONDS sets one command, e.g. show-license-tech-support=600,120 (default: per command, 30 to 300)',
+    )
     .option('--now <time>', 'evaluate deadlines as of this ISO 8601 time instead of the devices\' own clocks or now')
     .option('-v, --verbose', 'list passed and skipped checks too', false)
     .option('--playbooks <dir>', 'add the playbooks of this folder to the built-in ones; a check with a built-in check\'s name replaces it')
@@ -98,7 +101,7 @@ export function buildProgram(io: ProgramIo): Command {
           sshConfig: sshConfigOption(raw['sshConfig']),
           acceptNew: raw['acceptNew'] === true,
           hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
-          commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
+          ...commandTimeoutOptions(raw['commandTimeout']),
           now: optional(raw['now'], (value) => parseInstant('--now', value)),
           verbose: raw['verbose'] === true,
           playbooksDir: (raw['playbooks'] as string | undefined) ?? null,
@@ -124,7 +127,10 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
     .option('--no-ssh-config', 'do not read any OpenSSH client config')
     .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
-    .option('--command-timeout <seconds>', 'time allowed for every command, in seconds (default: per command, 30 to 600; sl-infra 600)')
+    .option(
+      '--command-timeout <seconds>',
+      'time allowed for each command, in seconds; ID=SECONDS sets one command, e.g. show-platform-software-sl-infra-all=1800 (default: per command, 30 to 600; sl-infra 600)',
+    )
     .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
     .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
     .addHelpText('after', BUNDLE_HELP)
@@ -142,7 +148,7 @@ export function buildProgram(io: ProgramIo): Command {
           sshConfig: sshConfigOption(raw['sshConfig']),
           acceptNew: raw['acceptNew'] === true,
           hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
-          commandTimeoutMs: optional(raw['commandTimeout'], (value) => parseSeconds('--command-timeout', value)),
+          ...commandTimeoutOptions(raw['commandTimeout']),
           progressStream: raw['quiet'] === true ? null : io.progressStream,
           signal: io.interrupt,
           logLevel: parseChoice<LogLevel>('--log-level', raw['logLevel'] as string, ['debug', 'info', 'warn', 'error', 'silent']),
@@ -231,6 +237,11 @@ export function buildProgram(io: ProgramIo): Command {
     });
 
   return program;
+}
+
+function commandTimeoutOptions(value: unknown): { commandTimeoutMs: number | null; commandTimeoutsById: Record<string, number> } {
+  const parsed = typeof value === 'string' ? parseCommandTimeouts('--command-timeout', value) : { all: null, byCommand: {} };
+  return { commandTimeoutMs: parsed.all, commandTimeoutsById: parsed.byCommand };
 }
 
 function optional<T>(value: unknown, parse: (text: string) => T): T | null {

@@ -150,3 +150,28 @@ describe('runFleet', () => {
     expect(host?.commands.length).toBeLessThan(CHECK_COMMANDS.length);
   });
 });
+
+describe('runFleet command timeouts', () => {
+  let hanging: RunningSimulator;
+
+  afterAll(async () => {
+    await hanging?.stop();
+  });
+
+  it('applies a per-command timeout by catalog id', async () => {
+    const [healthy] = (await loadDeviceProfiles(path.resolve('fixtures/devices'))).filter((p) => p.name === 'edge-healthy-c9300');
+    hanging = await startSimulator({ profiles: [{ ...healthy!, name: 'hangs-on-udi', hangCommands: ['show license udi'] }] });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-run-timeout-'));
+    const knownHosts = path.join(dir, 'known_hosts');
+    await writeFile(knownHosts, hanging.knownHosts());
+    const device = hanging.devices[0]!;
+    const host = { ...hosts[0]!, name: device.name, port: device.port };
+
+    const run = await runFleet([host], await options({ hostKeys: { knownHostsPath: knownHosts, mode: 'strict' }, commandTimeoutsById: { 'show-license-udi': 1000 } }));
+    const [result] = run.hosts;
+
+    expect(result?.error?.kind).toBe('timeout');
+    expect(result?.error?.message).toContain('show license udi');
+    expect(result?.commands.map((command) => command.id)).toEqual(['show-license-tech-support', 'show-license-status']);
+  });
+});

@@ -44,6 +44,8 @@ export interface BundleCommandOptions {
   acceptNew: boolean;
   hostKeyCheck: boolean;
   commandTimeoutMs: number | null;
+  /** Timeouts for single commands by catalog id, in milliseconds. */
+  commandTimeoutsById: Record<string, number>;
   progressStream: NodeJS.WriteStream | null;
   signal: AbortSignal;
   logLevel: LogLevel;
@@ -90,6 +92,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
       concurrency: options.concurrency,
       groupLimits: inventory.groupLimits,
       commandTimeoutMs: options.commandTimeoutMs,
+      commandTimeoutsById: options.commandTimeoutsById,
       signal: options.signal,
     });
     if (options.signal.aborted) {

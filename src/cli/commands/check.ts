@@ -43,6 +43,8 @@ export interface CheckCommandOptions {
   acceptNew: boolean;
   hostKeyCheck: boolean;
   commandTimeoutMs: number | null;
+  /** Timeouts for single commands by catalog id, in milliseconds. */
+  commandTimeoutsById: Record<string, number>;
   now: Date | null;
   verbose: boolean;
   /** A folder of user playbooks added to the built-in ones; a user check with a built-in check's name replaces it. */
@@ -92,6 +94,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       concurrency: options.concurrency,
       groupLimits: inventory.groupLimits,
       commandTimeoutMs: options.commandTimeoutMs,
+      commandTimeoutsById: options.commandTimeoutsById,
       signal: options.signal,
     });
   }
