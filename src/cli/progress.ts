@@ -8,7 +8,7 @@ export function progressObserver(stream: NodeJS.WriteStream): RunObserver {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'checking {bar} {value}/{total} devices | {failed} not collected | {remaining} to go | ETA {eta_formatted}',
+      format: 'checking {bar} {value}/{total} devices | {failed} could not be collected | {remaining} to go | ETA {eta_formatted}',
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
