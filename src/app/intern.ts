@@ -1,8 +1,9 @@
 // One copy of each text that many run results repeat. A fleet run keeps every
-// host's findings until the report is written; most messages, remedies and
-// check names are the same on thousands of devices, and an evidence line cut
-// from a device output would keep that whole output in memory (V8 keeps the
-// parent string of a slice alive). Each text is stored once, as its own copy.
+// host's findings until the report is written, and most messages, remedies and
+// check names are the same on thousands of devices. An evidence line cut from
+// a device output would also keep that whole output in memory, because V8
+// keeps the parent string of a slice alive. So each text is stored once, as
+// its own copy.
 import type { Finding } from '../model/finding.js';
 
 const pool = new Map<string, string>();
