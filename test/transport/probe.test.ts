@@ -1,3 +1,4 @@
+import path from 'node:path';
 import net from 'node:net';
 
 import ssh2 from 'ssh2';
@@ -88,6 +89,16 @@ describe('probeCommand', () => {
 
     expect(code).toBe(2);
     expect(text).toContain('[address]:port');
+  });
+
+  it('rejects a bare name the inventory does not have', async () => {
+    let text = '';
+    const inventory = path.resolve('inventory.example.yaml');
+
+    const code = await probeCommand({ target: 'sw-campus-99', inventory, username: null, timeoutMs: 5000, write: (chunk) => { text += chunk; } });
+
+    expect(code).toBe(2);
+    expect(text).toContain(`"sw-campus-99" is not a host in ${inventory}`);
   });
 });
 

@@ -59,6 +59,10 @@ async function resolveTarget(options: ProbeCommandOptions): Promise<ProbeTarget 
     if (host !== undefined) {
       return { address: host.hostname, port: host.port, username: options.username ?? host.username };
     }
+    // A bare word is far more likely a mistyped host name than a DNS name to look up.
+    if (/^[A-Za-z0-9_-]+$/.test(options.target)) {
+      return `"${options.target}" is not a host in ${inventory.file}; give a host name from it, or an address[:port]`;
+    }
   }
 
   const match = /^\[?([^\]\s]+?)\]?(?::(\d{1,5}))?$/.exec(options.target);
