@@ -31,15 +31,26 @@ export function summariseTrust(facts: DeviceFacts): void {
 
   const installed = facts.trustCode.filter((entry) => entry.installed);
   const missing = facts.trustCode.filter((entry) => !entry.installed);
-  trust.installedCount = installed.length;
-  trust.missingCount = missing.length;
-  trust.installedUdis = installed.length === 0 ? null : installed.map((entry) => (entry.udi === null ? 'the device' : udiText(entry.udi))).join('; ');
-  trust.missingUdis = missing.length === 0 ? null : missing.map((entry) => (entry.udi === null ? 'the device' : udiText(entry.udi))).join('; ');
+  // Dual supervisors list one chassis UDI under Active and Standby; it is one UDI to count and name.
+  const installedUdis = distinctUdis(installed.map(entryUdi));
+  const missingUdis = distinctUdis(missing.map(entryUdi));
+  trust.installedCount = installedUdis.length;
+  trust.missingCount = missingUdis.length;
+  trust.installedUdis = installedUdis.length === 0 ? null : installedUdis.join('; ');
+  trust.missingUdis = missingUdis.length === 0 ? null : missingUdis.join('; ');
 
   const firstMissing = missing[0] === undefined ? undefined : entryLine(facts, facts.trustCode.indexOf(missing[0]));
   const firstInstalled = installed[0] === undefined ? undefined : entryLine(facts, facts.trustCode.indexOf(installed[0]));
   quote(facts, ['trust.missingCount', 'trust.missingUdis'], missing.length > 0 ? firstMissing : header);
   quote(facts, ['trust.installedCount', 'trust.installedUdis'], installed.length > 0 ? firstInstalled : header);
+}
+
+function entryUdi(entry: DeviceFacts['trustCode'][number]): string {
+  return entry.udi === null ? 'the device' : udiText(entry.udi);
+}
+
+function distinctUdis(udis: string[]): string[] {
+  return [...new Set(udis)];
 }
 
 /** Fills `facts.communicationStatus` counts and the failure reason from `facts.communication`. */

@@ -138,3 +138,14 @@ describe('buildFacts', () => {
     expect(facts.sources).toEqual([]);
   });
 });
+
+describe('buildFacts trust summary', () => {
+  it('counts one UDI listed by both supervisors once', () => {
+    const facts = buildFacts([collected('show-license-tech-support', 'c9407r-dualsup-smart-proxy-trust-installed-sa5.10.1.txt')]);
+
+    // Tech support lines 268 and 270: Active and Standby both show PID:C9407R,SN:FXS2119Q2U7.
+    expect(facts.trustCode.map((entry) => entry.udi?.sn)).toEqual(['FXS2119Q2U7', 'FXS2119Q2U7']);
+    expect(facts.trust.installedCount).toBe(1);
+    expect(facts.trust.missingCount).toBe(0);
+  });
+});
