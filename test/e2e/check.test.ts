@@ -140,6 +140,13 @@ describe('sldiag check against the demo fleet', () => {
     expect(offline.code).toBe(1);
   });
 
+  it('warns when saved hosts are missing from the inventory', async () => {
+    const offline = await runCli(['check', '--from', captureDir, '-i', path.resolve('inventory.example.yaml'), '--format', 'json'], { env: fleet.env });
+
+    expect(offline.stderr).toContain('hosts in the saved outputs are not in the inventory, so its licensing intent is not checked for them');
+    expect(offline.stderr).toContain(`hosts=${fleet.profiles.length}`);
+  });
+
   it('prints a readable table with evidence and remedy', async () => {
     const table = await runCli(['check', '-i', fleet.inventory, '--known-hosts', fleet.knownHosts, '--no-capture', '--limit', 'core-*'], {
       env: fleet.env,

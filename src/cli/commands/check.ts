@@ -15,7 +15,7 @@ import { loadInventory } from '../../inventory/load.js';
 import { sshConfigForRun } from '../../inventory/ssh-config.js';
 import type { Inventory } from '../../inventory/types.js';
 import { createLogger } from '../../log/logger.js';
-import type { LogLevel } from '../../log/logger.js';
+import type { Logger, LogLevel } from '../../log/logger.js';
 import type { RunResult } from '../../model/result.js';
 import { loadBuiltinPlaybooks, loadPlaybooks } from '../../playbooks/load.js';
 import { mergePlaybooks } from '../../playbooks/merge.js';
@@ -72,6 +72,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
     } finally {
       await source.dispose();
     }
+    warnAboutHostsWithoutIntent(run, inventory, logger);
   } else {
     const sshConfig = await sshConfigForRun(options.sshConfig ?? null, logger).catch((error: Error) => {
       throw new UsageError(error.message);
@@ -109,6 +110,22 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
 async function loadCheckPlaybooks(dir: string | null): Promise<Playbook[]> {
   const builtin = await loadBuiltinPlaybooks();
   return dir === null ? builtin : mergePlaybooks(builtin, await loadPlaybooks(dir));
+}
+
+/** Saved hosts that the inventory does not name (a redacted bundle, say) are checked without its licensing intent. */
+function warnAboutHostsWithoutIntent(run: RunResult, inventory: Inventory | null, logger: Logger): void {
+  if (inventory === null) {
+    return;
+  }
+  const known = new Set(inventory.hosts.map((host) => host.name));
+  const unknown = run.hosts.map((host) => host.name).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    logger.warn('hosts in the saved outputs are not in the inventory, so its licensing intent is not checked for them', {
+      inventory: inventory.file,
+      hosts: unknown.length,
+      first: unknown[0],
+    });
+  }
 }
 
 function observers(options: CheckCommandOptions): RunObserver[] {
