@@ -56,6 +56,31 @@ const ASSOCIATION = new RegExp(
 const HEADER = /^address\s+ref clock\s+st\s+when\s+poll\s+reach\s+delay\s+offset\s+disp$/;
 const LEGEND = /^\* sys\.peer, # selected, \+ candidate, - outlyer, x falseticker, ~ configured$/;
 
+// An association line ends in the dispersion, a digit or the `.` of `15937.`.
+// Testing that first keeps ASSOCIATION, which backtracks over every field,
+// off most lines of other output.
+function mayBeAssociation(trimmed: string): boolean {
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return (last >= DIGIT_ZERO && last <= DIGIT_NINE) || last === FULL_STOP;
+}
+
+function isHeaderOrLegend(trimmed: string): boolean {
+  switch (trimmed.charCodeAt(0)) {
+    case LETTER_A:
+      return HEADER.test(trimmed);
+    case ASTERISK:
+      return LEGEND.test(trimmed);
+    default:
+      return false;
+  }
+}
+
+const DIGIT_ZERO = 0x30;
+const DIGIT_NINE = 0x39;
+const FULL_STOP = 0x2e;
+const LETTER_A = 0x61;
+const ASTERISK = 0x2a;
+
 function emptyRecord(): ShowNtpAssociationsRecord {
   return { associations: [], sysPeer: null };
 }
@@ -65,7 +90,7 @@ export function parseShowNtpAssociations(text: string): ParseResult<ShowNtpAssoc
     const record = emptyRecord();
 
     for (const line of lines) {
-      const match = ASSOCIATION.exec(line.trimmed);
+      const match = mayBeAssociation(line.trimmed) ? ASSOCIATION.exec(line.trimmed) : null;
       if (match !== null) {
         const tally = match[1] ?? match[2];
         const association: NtpAssociation = {
@@ -91,7 +116,7 @@ export function parseShowNtpAssociations(text: string): ParseResult<ShowNtpAssoc
         continue;
       }
 
-      if (isEchoLine(line) || HEADER.test(line.trimmed) || LEGEND.test(line.trimmed)) {
+      if (isEchoLine(line) || isHeaderOrLegend(line.trimmed)) {
         context.use(line);
       }
     }

@@ -40,6 +40,18 @@ const LICENSE_SMART = /^license smart \S/;
 const CALL_HOME = /^call-home$/;
 const TRUSTPOINT = /^crypto pki trustpoint (\S+)/;
 
+// Every configuration pattern above starts with `ip`, `ntp`, `license`,
+// `call-home` or `crypto`, so a line with another first letter skips them all.
+function mayBeConfiguration(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return first === LETTER_I || first === LETTER_N || first === LETTER_L || first === LETTER_C;
+}
+
+const LETTER_C = 0x63;
+const LETTER_I = 0x69;
+const LETTER_L = 0x6c;
+const LETTER_N = 0x6e;
+
 function emptyRecord(): ShowRunningConfigLicensingRecord {
   return {
     httpClientSecureTrustpoint: null,
@@ -59,8 +71,14 @@ export function parseShowRunningConfigLicensing(text: string): ParseResult<ShowR
 
     for (const line of lines) {
       const value = line.trimmed;
-      let match: RegExpExecArray | null;
+      if (!mayBeConfiguration(value)) {
+        if (isEchoLine(line)) {
+          context.use(line);
+        }
+        continue;
+      }
 
+      let match: RegExpExecArray | null;
       if ((match = SECURE_TRUSTPOINT.exec(value)) !== null) {
         record.httpClientSecureTrustpoint = match[1]!;
         context.read('httpClientSecureTrustpoint', line);
