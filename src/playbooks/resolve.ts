@@ -53,7 +53,11 @@ export function whyNotCollected(key: string, context: EvaluationContext): string
     }
   }
 
-  const names = ids.map((id) => (id === 'slac-file' ? 'the SLAC file (licensing.slacFile in the inventory)' : (findCommand(id)?.cli ?? id)));
+  if (ids.includes('slac-file') && context.intent.slacFile === null) {
+    return `${key} needs a SLAC file, and the inventory names none for this host (licensing.slacFile)`;
+  }
+
+  const names = ids.map((id) => (id === 'slac-file' ? 'the SLAC file that licensing.slacFile names' : (findCommand(id)?.cli ?? id)));
   if (names.length === 0) {
     return `${key} was not collected`;
   }

@@ -239,7 +239,7 @@ describe('UDI match against the SLAC file', () => {
     const finding = findingOf(await findingsOf([tech(TRUST_INSTALLED)]), 'authorization-install-failed.udis-in-slac');
 
     expect(finding.result).toBe('skip');
-    expect(finding.message).toContain('the SLAC file (licensing.slacFile in the inventory)');
+    expect(finding.message).toContain('needs a SLAC file, and the inventory names none for this host (licensing.slacFile)');
   });
 
   it('is not checked when the file cannot be read', async () => {
