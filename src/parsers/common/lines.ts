@@ -34,6 +34,20 @@ export function splitLines(text: string): SourceLine[] {
 }
 
 /**
+ * Splits text exactly as splitLines does, but returns only the text of each
+ * line: contentLines drops most lines and builds its own objects for the
+ * rest, so a SourceLine per line would be garbage at once.
+ */
+function splitLineTexts(text: string): string[] {
+  const parts = text.split(/\r\n|\n|\r/);
+  if (parts.length > 1 && parts[parts.length - 1] === '') {
+    parts.pop();
+  }
+
+  return parts;
+}
+
+/**
  * Returns the content lines of a capture: blank and whitespace-only lines,
  * pager residue, bare prompts, an echoed command before the first output
  * line, and `Load for five secs` / `Time source is` headers are left out.
@@ -50,8 +64,10 @@ export function contentLines(text: string): Line[] {
   // terminators can remain. Each search costs next to nothing on text
   // without characters above U+00FF, which is what devices print.
   const mayHoldLineTerminator = text.includes('\u2028') || text.includes('\u2029');
-  for (const source of splitLines(text)) {
-    const cleaned = pagerResidue ? source.text.replace(PAGER_RESIDUE, '') : source.text;
+  const texts = splitLineTexts(text);
+  for (let index = 0; index < texts.length; index += 1) {
+    const source = texts[index] as string;
+    const cleaned = pagerResidue ? source.replace(PAGER_RESIDUE, '') : source;
     const indent = indentOf(cleaned);
     const trimmed = trimAfter(cleaned, indent);
     if (trimmed === '') {
@@ -72,7 +88,7 @@ export function contentLines(text: string): Line[] {
     }
 
     seenOutput = true;
-    result.push(new Line(source.line, source.text, trimmed, indent, mayHoldLineTerminator));
+    result.push(new Line(index + 1, source, trimmed, indent, mayHoldLineTerminator));
   }
 
   return result;
