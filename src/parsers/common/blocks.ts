@@ -27,20 +27,26 @@ const TITLE = /^[A-Z][\w ()/.-]*:?$/;
 
 /** Splits content lines into blocks at each title line that has a `====` underline below it. */
 export function splitBlocks(lines: readonly Line[]): Block[] {
-  const blocks: Block[] = [{ title: null, headerLines: [], lines: [] }];
+  const blocks: Block[] = [];
+  let current: Block = { title: null, headerLines: [], lines: [] };
+  // The lines of a block run from `start` to its successor's title, so each
+  // block takes them with one slice in place of one push per line.
+  let start = 0;
 
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as Line;
     const next = lines[index + 1];
     if (next !== undefined && line.indent === 0 && isUnderline(next) && TITLE.test(line.trimmed)) {
-      blocks.push({ title: line.trimmed.replace(/:$/, '').trim(), headerLines: [line, next], lines: [] });
+      current.lines = lines.slice(start, index);
+      blocks.push(current);
+      current = { title: titleOf(line.trimmed), headerLines: [line, next], lines: [] };
       index += 1;
-      continue;
+      start = index + 1;
     }
-
-    (blocks[blocks.length - 1] as Block).lines.push(line);
   }
 
+  current.lines = lines.slice(start);
+  blocks.push(current);
   return blocks;
 }
 
@@ -54,23 +60,39 @@ export function splitBlocks(lines: readonly Line[]): Block[] {
 export function splitSections(lines: readonly Line[], namedHeaders: ReadonlySet<string>): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
+  // As in splitBlocks, the lines of a section are one slice from `start`.
+  let start = 0;
 
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as Line;
     const header = line.indent === 0 ? headerOf(line, namedHeaders) : null;
-    if (header !== null) {
-      current = { name: header.key, header: line, headerValue: header.value, lines: [] };
-      sections.push(current);
+    if (header === null) {
+      if (current === null) {
+        current = { name: '', header: line, headerValue: '', lines: [] };
+        sections.push(current);
+        start = index;
+      }
       continue;
     }
 
-    if (current === null) {
-      current = { name: '', header: line, headerValue: '', lines: [] };
-      sections.push(current);
+    if (current !== null) {
+      current.lines = lines.slice(start, index);
     }
-    current.lines.push(line);
+    current = { name: header.key, header: line, headerValue: header.value, lines: [] };
+    sections.push(current);
+    start = index + 1;
+  }
+
+  if (current !== null) {
+    current.lines = lines.slice(start);
   }
 
   return sections;
+}
+
+/** The title without one final colon, as `trimmed.replace(/:$/, '').trim()` returns it. */
+function titleOf(trimmed: string): string {
+  return trimmed.endsWith(':') ? trimmed.slice(0, -1).trim() : trimmed;
 }
 
 function isUnderline(line: Line): boolean {
