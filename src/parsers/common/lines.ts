@@ -175,6 +175,11 @@ export function isSentinel(value: string): boolean {
     return false;
   }
 
+  // The forms devices print almost always, compared before any copy in lower case.
+  if (trimmed === '<none>' || trimmed === '<empty>') {
+    return true;
+  }
+
   // Every sentinel starts with `<` or `n` in lower case.
   const first = trimmed.charCodeAt(0);
   if (first !== LESS_THAN && first !== LETTER_N && first !== LETTER_N_LOWER) {
