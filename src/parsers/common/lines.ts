@@ -35,8 +35,8 @@ export function splitLines(text: string): SourceLine[] {
 
 /**
  * Splits text exactly as splitLines does, but returns only the text of each
- * line: contentLines drops most lines and builds its own objects for the
- * rest, so a SourceLine per line would be garbage at once.
+ * line. contentLines builds its own Line for each line it keeps, so a
+ * SourceLine per line would be garbage at once.
  */
 function splitLineTexts(text: string): string[] {
   const parts = text.split(/\r\n|\n|\r/);
@@ -60,7 +60,7 @@ export function contentLines(text: string): Line[] {
   // Each regular expression runs only on the few lines a cheap test lets
   // through, because this loop runs once per line of every capture.
   const pagerResidue = hasPagerResidue(text);
-  // splitLines leaves no CR or LF in a line, so only these two line
+  // The split leaves no CR or LF in a line, so only these two line
   // terminators can remain. Each search costs next to nothing on text
   // without characters above U+00FF, which is what devices print.
   const mayHoldLineTerminator = text.includes('\u2028') || text.includes('\u2029');
