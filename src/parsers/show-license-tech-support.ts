@@ -60,9 +60,10 @@ function techSupportRecord(status: LicenseStatusRecord): ShowLicenseTechSupportR
   };
 }
 
-// TODO: this parser is still about 4.6 times slower than splitLines on the
-// corpus (limit 4, see BENCHMARKS.md). That goes away when blocks, sections
-// and fields are read in one pass over the lines in place of one pass each.
+// TODO: this parser, like the show license all parser, is still about 5 times
+// slower than merely splitting the corpus into lines (limit 4, see
+// BENCHMARKS.md). That goes away when blocks, sections and fields are read in
+// one pass over the lines in place of one pass each.
 export function parseShowLicenseTechSupport(text: string): ParseResult<ShowLicenseTechSupportRecord> {
   return runParser(text, emptyTechSupportRecord, (lines, context) => {
     const blocks = splitBlocks(lines);
