@@ -431,3 +431,21 @@ describe('Direct trust check', () => {
     expect(finding.result).toBe('pass');
   });
 });
+
+describe('Checks on a CSLU device without an address', () => {
+  const EMPTY_CSLU = 'c9300-ha-cslu-empty-address-clock-unsynced-sa5.9.4.txt';
+
+  it('asks no trust code of a device that reports through CSLU', async () => {
+    const finding = findingOf(await findingsOf([tech(EMPTY_CSLU)]), 'trust-code-install-failed.trust-missing');
+
+    expect(finding.result).toBe('skip');
+  });
+
+  it('names the missing address instead of printing nothing', async () => {
+    const expected = 'http://192.0.2.50:8182/cslu/v1/pi';
+    const finding = findingOf(await findingsOf([tech(EMPTY_CSLU)], intent({ transportUrl: expected })), 'comm-failed.intent-cslu-address');
+
+    expect(finding.result).toBe('fail');
+    expect(finding.message).toBe(`The device has no CSLU address configured (it relies on cslu-local discovery), but the inventory expects ${expected}.`);
+  });
+});
