@@ -67,14 +67,14 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
     .option('--no-capture', 'do not save raw outputs')
     .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run, or a bundle, instead of connecting')
-    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks (default: ~/.ssh/known_hosts)')
+    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks; wins over ssh.knownHosts in the inventory (default: ~/.ssh/known_hosts)')
     .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
     .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
     .option('--no-ssh-config', 'do not read any OpenSSH client config')
     .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
     .option(
       '--command-timeout <seconds>',
-      'time allowed for each command, in seconds; ID=SECONDS sets one command, e.g. show-license-tech-support=600,120 (default: per command, 30 to 300)',
+      'time allowed for each command, in seconds: a number sets every command, ID=SECONDS one command; e.g. show-license-tech-support=600,120 (default: per command, 30 to 300)',
     )
     .option('--now <time>', 'evaluate deadlines as of this ISO 8601 time instead of the devices\' own clocks or now')
     .option('-v, --verbose', 'list passed and skipped checks too', false)
@@ -122,14 +122,14 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--force', 'replace the archive (and the redaction mapping) if it exists', false)
     .option('--redact', 'replace serial numbers, host names, IP addresses, account names and tokens with placeholders; the mapping is written next to the archive, never into it', false)
     .option('--concurrency <devices>', 'devices collected at the same time', '50')
-    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks (default: ~/.ssh/known_hosts)')
+    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks; wins over ssh.knownHosts in the inventory (default: ~/.ssh/known_hosts)')
     .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
     .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
     .option('--no-ssh-config', 'do not read any OpenSSH client config')
     .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
     .option(
       '--command-timeout <seconds>',
-      'time allowed for each command, in seconds; ID=SECONDS sets one command, e.g. show-platform-software-sl-infra-all=1800 (default: per command, 30 to 600; sl-infra 600)',
+      'time allowed for each command, in seconds: a number sets every command, ID=SECONDS one command; e.g. show-platform-software-sl-infra-all=1800 (default: per command, 30 to 600; sl-infra 600)',
     )
     .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
     .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')

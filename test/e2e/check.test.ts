@@ -1,8 +1,9 @@
 // `sldiag check` end to end: the built executable, real SSH over 127.0.0.1 to
 // the simulated fleet that replays real device outputs.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closedPort, runCli, startDemoFleet } from './harness.js';
@@ -197,4 +198,22 @@ describe('sldiag check host keys', () => {
     expect(host?.error?.message).toMatch(/SHA256:[A-Za-z0-9+/]{43}/);
     expect(host?.error?.message).toContain('--accept-new');
   });
+
+  it('lets --known-hosts win over the inventory', async () => {
+    const empty = path.join(fleet.dir, 'empty_known_hosts_2');
+    const inventory = path.join(fleet.dir, 'inventory-with-known-hosts.yaml');
+    const document = parse(await readFile(fleet.inventory, 'utf8')) as { defaults: Record<string, unknown> };
+    document.defaults['ssh'] = { knownHosts: fleet.knownHosts };
+    await writeFile(inventory, stringify(document));
+    await writeFile(empty, '');
+
+    const run = await runCli(['check', '-i', inventory, '--known-hosts', empty, '--no-capture', '--limit', 'edge-*', '--format', 'json'], {
+      env: fleet.env,
+    });
+
+    const [host] = (JSON.parse(run.stdout) as { hosts: JsonHost[] }).hosts;
+    expect(host?.error?.kind).toBe('hostkey');
+    expect(host?.error?.message).toContain(empty);
+  });
 });
+

@@ -2,7 +2,6 @@
 // evaluate the playbooks on it, and write one .tar.gz with a manifest of
 // hashes, the check report and a summary, optionally redacted.
 import { stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 
 import { runFleet } from '../../app/run.js';
@@ -26,9 +25,9 @@ import { createLogger } from '../../log/logger.js';
 import type { LogLevel } from '../../log/logger.js';
 import type { RunResult } from '../../model/result.js';
 import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
-import type { HostKeyPolicy } from '../../session/session.js';
 import { EXIT } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
+import { applyKnownHostsFlag, hostKeyPolicy } from '../host-keys.js';
 
 export interface BundleCommandOptions {
   inventory: string;
@@ -63,7 +62,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
     throw new UsageError(error.message);
   });
   const inventory = await loadInventory(options.inventory, { sshConfig });
-  const hosts = options.limit === null ? inventory.hosts : filterHosts(inventory.hosts, options.limit);
+  const hosts = applyKnownHostsFlag(options.limit === null ? inventory.hosts : filterHosts(inventory.hosts, options.limit), options);
   requireUsableFolderNames(hosts);
   await checkCredentials(hosts);
   const playbooks = await loadBuiltinPlaybooks();
@@ -156,14 +155,6 @@ function requireUsableFolderNames(hosts: readonly InventoryHost[]): void {
       throw new UsageError(`host name "${host.name}" is a file name the bundle uses for itself; rename the host in the inventory`);
     }
   }
-}
-
-function hostKeyPolicy(options: BundleCommandOptions): HostKeyPolicy {
-  const knownHostsPath = options.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts');
-  if (!options.hostKeyCheck) {
-    return { knownHostsPath, mode: 'off' };
-  }
-  return { knownHostsPath, mode: options.acceptNew ? 'accept-new' : 'strict' };
 }
 
 function interrupted(options: BundleCommandOptions): number {

@@ -1,8 +1,6 @@
 // `sldiag check`: load the inventory and playbooks, check every selected
 // device (or a capture directory with --from), print the report.
 import { stat } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
 import { checkCaptures } from '../../app/offline.js';
 import { checkCredentials } from '../../app/preflight.js';
@@ -24,10 +22,10 @@ import type { RunObserver } from '../../app/events.js';
 import { writeJson } from '../../report/json.js';
 import { jsonlObserver } from '../../report/jsonl.js';
 import { formatTable } from '../../report/table.js';
-import type { HostKeyPolicy } from '../../session/session.js';
 import { exitCodeForRun } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
 import type { FailOn } from '../exit-codes.js';
+import { applyKnownHostsFlag, hostKeyPolicy } from '../host-keys.js';
 
 export interface CheckCommandOptions {
   inventory: string;
@@ -78,7 +76,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       throw new UsageError(error.message);
     });
     const inventory = await loadInventory(options.inventory, { sshConfig });
-    const hosts = selectHosts(inventory, options.limit);
+    const hosts = applyKnownHostsFlag(selectHosts(inventory, options.limit), options);
     await checkCredentials(hosts);
 
     if (!options.hostKeyCheck) {
@@ -159,14 +157,6 @@ function writeReport(run: RunResult, options: CheckCommandOptions): void {
 /** filterHosts throws a UsageError naming any term that matches no host. */
 function selectHosts(inventory: Inventory, limit: string | null) {
   return limit === null ? inventory.hosts : filterHosts(inventory.hosts, limit);
-}
-
-function hostKeyPolicy(options: CheckCommandOptions): HostKeyPolicy {
-  const knownHostsPath = options.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts');
-  if (!options.hostKeyCheck) {
-    return { knownHostsPath, mode: 'off' };
-  }
-  return { knownHostsPath, mode: options.acceptNew ? 'accept-new' : 'strict' };
 }
 
 async function exists(file: string): Promise<boolean> {
