@@ -29,10 +29,13 @@ Exit codes: 0 every check passed, 1 a check failed at or above --fail-on,
 could not be collected. The highest applicable code wins in the order 2, 3, 1.`;
 
 const BUNDLE_HELP = `
-Each device gives: show license tech support, status, udi and all (what
-sldiag check reads), show license history message, show logging | include
-SMART_LIC, show clock detail, show ntp status and show platform software
-sl-infra all. A command the device rejects is recorded with its error marker.
+Each device gives: show license tech support, status, udi and all, show
+license history message, show logging | include SMART_LIC, show clock detail,
+show ntp status and show platform software sl-infra all, plus every evidence
+command the playbooks read (show version, show ntp associations, show
+call-home profile all, the filtered running configuration), so that
+check --from on the bundle finds what a live check finds. A command the
+device rejects is recorded with its error marker.
 
 Examples:
   $ sldiag bundle -i inventory.yaml --limit core-sw1 -o core-sw1.tar.gz
