@@ -36,7 +36,7 @@ export interface CaptureStream {
 /**
  * Opens `<dir>/<host>/<id>.txt` for an output that arrives in pieces. It is
  * written as `<id>.txt.partial` and renamed when the command ends, so a file
- * with the final name always holds a whole output.
+ * with the final name always contains a whole output.
  */
 export async function openCaptureStream(dir: string, host: string, id: string): Promise<CaptureStream> {
   const hostDir = path.join(dir, safeName(host));

@@ -235,7 +235,7 @@ export function evaluateHost(input: EvaluateHostInput): HostResult {
     status: judgeHost({ error, unreachable, collected, findings }),
     error,
     commands: input.commands.map(toCommandRecord),
-    // A structured clone holds fresh strings, not slices that keep whole outputs in memory.
+    // A structured clone contains fresh strings, not slices that keep whole outputs in memory.
     facts: facts === null ? null : structuredClone(summariseFacts(facts)),
     findings: findings.map(internFinding),
     startedAt: input.startedAt,
@@ -243,7 +243,7 @@ export function evaluateHost(input: EvaluateHostInput): HostResult {
   };
 }
 
-/** Reads the SLAC file the inventory names, or says why it could not be read; null when none is named. */
+/** Reads the SLAC file the inventory names, or returns why it could not be read; null when none is named. */
 function readSlacFile(file: string | null): SlacInput | null {
   if (file === null) {
     return null;

@@ -32,8 +32,8 @@ export async function runFleet(hosts: InventoryHost[], options: RunOptions): Pro
   broadcast(options.observers, { type: 'run-started', hostCount: hosts.length });
 
   // TODO: every host's result stays in memory until the report is written, so peak memory grows with the
-  // fleet; results should go to a file in the capture directory as each host finishes, with the reports
-  // reading them back, before sldiag is used on fleets of ten thousand devices and more.
+  // fleet. Before sldiag is used on fleets of ten thousand devices, results should go to a file in the
+  // capture directory as each host finishes, and the reports should read them back.
   const results = await Promise.all(hosts.map((host) => schedule(host, () => checkHostSafely(host, options))));
 
   const run: RunResult = { version: 1, startedAt, finishedAt: options.now().toISOString(), hosts: results };

@@ -12,11 +12,11 @@ export interface HostOutcome {
 }
 
 /**
- * A host whose network path failed is `unreachable`; one that rejected the
- * login, the host key or every command, or hit a local problem, is `error`.
- * A breakdown after some output still counts as not collected, because
- * checks would run on a partial picture. Otherwise a failing finding makes
- * it `failed`.
+ * Decides a host's status. A host whose network path failed is `unreachable`.
+ * One that rejected the login, the host key or every command, or hit a local
+ * problem, is `error`. A breakdown after some output still counts as not
+ * collected, because checks would run on a partial picture. Otherwise a
+ * failing finding makes the host `failed`.
  */
 export function judgeHost(outcome: HostOutcome): HostStatus {
   if (outcome.error !== null) {

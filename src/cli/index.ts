@@ -65,9 +65,9 @@ function readStdin(): Promise<string> {
 }
 
 /**
- * The first Ctrl-C (or SIGTERM) aborts the returned signal: no new device is
- * started, open sessions close, and the report covers what finished. The
- * second one exits at once.
+ * Installs the Ctrl-C handling. The first Ctrl-C (or SIGTERM) aborts the
+ * returned signal: no new device is started, open sessions close, and the
+ * report covers what finished. The second one exits at once.
  */
 function handleInterrupts(): AbortSignal {
   const controller = new AbortController();

@@ -1,6 +1,6 @@
 // One command as collected from a device.
 
-/** Why a command produced no usable output, when it did not. */
+/** Reason a command produced no usable output. */
 export interface CommandFailure {
   /** The device's error marker, e.g. `% Invalid input detected`, or `timeout`. */
   marker: string;
@@ -21,7 +21,7 @@ export interface CommandResult {
 
 /**
  * A command result without its output, as kept in run results: a fleet run
- * holds one per command per device, and outputs would make memory grow with
+ * keeps one per command per device, and outputs would make memory grow with
  * fleet size.
  */
 export interface CommandRecord extends Omit<CommandResult, 'output'> {

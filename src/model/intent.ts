@@ -1,4 +1,4 @@
-// What the operator expects of a device's licensing, from the inventory
+// The operator's expectations of a device's licensing, from the inventory
 // (defaults < groups < host). Playbooks compare device facts with it.
 
 export interface LicensingIntent {

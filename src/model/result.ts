@@ -5,7 +5,7 @@ import type { Finding } from './finding.js';
 
 export type HostStatus = 'passed' | 'failed' | 'unreachable' | 'error';
 
-/** How a connection or session broke down. */
+/** Kind of breakdown of a connection or session. */
 export type ErrorKind =
   | 'refused'
   | 'timeout'
@@ -29,7 +29,7 @@ export interface HostResult {
   address: string;
   status: HostStatus;
   error: HostError | null;
-  /** What was sent and how it went; the outputs themselves live in the capture directory. */
+  /** Commands sent and their outcome; the outputs themselves are in the capture directory. */
   commands: CommandRecord[];
   /** The facts the JSON report shows; the full facts are rebuilt from the captures when needed. */
   facts: FactsSummary | null;

@@ -60,7 +60,7 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
 }
 
 /**
- * One cause often explains several messages: an unsynchronised clock breaks
+ * Groups findings by cause. One cause often explains several messages: an unsynchronised clock breaks
  * policy, authorization and trust code installs alike. Failed and warning
  * findings with the same result, topic and evidence lines print once, with
  * the other messages they explain named under the first.
@@ -121,7 +121,7 @@ function groupFailedCommands(host: HostResult): Map<string, string[]> {
   return groups;
 }
 
-/** A filtered command with its long pattern cut: `show running-config | include …`. */
+/** Cuts the long pattern of a filtered command: `show running-config | include …`. */
 function shortCommand(cli: string): string {
   const pipe = cli.match(/^(.*? \| include )(.{0,20})(.*)$/);
   return pipe === null || pipe[3] === '' ? cli : `${pipe[1]}${pipe[2]}…`;

@@ -274,7 +274,13 @@ function signatureAlgorithm(keyType: string, hashAlgo: string | undefined): stri
   if (keyType !== 'ssh-rsa') {
     return keyType;
   }
-  return hashAlgo === 'sha256' ? 'rsa-sha2-256' : hashAlgo === 'sha512' ? 'rsa-sha2-512' : 'ssh-rsa';
+  if (hashAlgo === 'sha256') {
+    return 'rsa-sha2-256';
+  }
+  if (hashAlgo === 'sha512') {
+    return 'rsa-sha2-512';
+  }
+  return 'ssh-rsa';
 }
 
 /**

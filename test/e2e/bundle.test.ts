@@ -57,7 +57,7 @@ describe('sldiag bundle against the demo fleet', () => {
   let unpacked: string;
   let root: string;
   let manifest: BundleManifest;
-  /** What TAC asks for, then what the playbooks read besides. */
+  /** The commands Cisco TAC requests, then what the playbooks read besides. */
   let expectedCommands: string[];
 
   beforeAll(async () => {

@@ -66,7 +66,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
   requireUsableFolderNames(hosts);
   await checkCredentials(hosts);
   const playbooks = await loadBuiltinPlaybooks();
-  // What TAC asks for, plus every command a playbook reads, so `check --from` on the bundle finds what a live check finds.
+  // The commands Cisco TAC requests, plus every command a playbook reads, so `check --from` on the bundle finds what a live check finds.
   const commands = [...new Set([...BUNDLE_COMMANDS, ...collectionPlan(playbooks)])];
 
   if (!options.hostKeyCheck) {
