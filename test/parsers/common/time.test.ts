@@ -102,6 +102,27 @@ describe('parseDeviceTime', () => {
     expect(parseDeviceTime(line.slice(1, line.indexOf(': %')))).toBeNull();
   });
 
+  // The expected texts are what Date.UTC and toISOString return for the same fields.
+  it.each([
+    ['Feb 29 12:00:00 2023 UTC', '2023-03-01T12:00:00Z'],
+    ['Feb 29 12:00:00 2024 UTC', '2024-02-29T12:00:00Z'],
+    ['Feb 31 23:59:60 2024 IST', '2024-03-02T18:30:00Z'],
+    ['Dec 31 23:59:59 1969 GMT', '1969-12-31T23:59:59Z'],
+    ['Jan 01 00:00:00 1600 EST', '1600-01-01T05:00:00Z'],
+    ['Jan 01 00:00:00 0099 UTC', '1999-01-01T00:00:00Z'],
+    ['Jan 01 00:00:00 0000 CET', '1899-12-31T23:00:00Z'],
+    ['Jan 01 00:30:00 0100 IST', '0099-12-31T19:00:00Z'],
+    ['Dec 31 23:59:59 9999 PDT', '+010000-01-01T06:59:59Z'],
+    ['9999-12-31 23:59:60.999 PST', '+010000-01-01T08:00:00.999Z'],
+  ])('carries over calendar edges in %s', (text, iso) => {
+    expect(parseDeviceTime(text)?.iso).toBe(iso);
+  });
+
+  it('reads zone and month names in any letter case', () => {
+    expect(parseDeviceTime('mAR 13 21:32:51 2024 cEsT')?.iso).toBe('2024-03-13T19:32:51Z');
+    expect(parseDeviceTime('nov 19 2021 14:54:55.045 utc')?.iso).toBe('2021-11-19T14:54:55.045Z');
+  });
+
   it('reads a status line of the corpus', () => {
     // `  Last ACK received: Oct 14 12:10:32 2021 UTC`
     const line = corpusLine('show-license-status', 'c9300-stack3-cslu-custom-policy-trust-installed.txt', 53);
