@@ -146,6 +146,12 @@ function parseIn(raw: unknown, field: { path: string; info: FieldInfo }, path: N
 }
 
 function parseMatches(raw: unknown, fieldPath: string, path: NodePath, issues: Issues): Condition | null {
+  const pattern = parseRegularExpression(raw, path, issues);
+  return pattern === null ? null : { op: 'matches', path: fieldPath, pattern };
+}
+
+/** Checks that `raw` is a JavaScript regular expression; returns its source, or null after reporting why not. */
+export function parseRegularExpression(raw: unknown, path: NodePath, issues: Issues): string | null {
   if (typeof raw !== 'string' || raw === '') {
     issues.add(path, `"matches" takes a regular expression string, got ${describeValue(raw)}`);
     return null;
@@ -158,7 +164,7 @@ function parseMatches(raw: unknown, fieldPath: string, path: NodePath, issues: I
     issues.add(path, `invalid regular expression ${JSON.stringify(raw)}: ${reason}`);
     return null;
   }
-  return { op: 'matches', path: fieldPath, pattern: raw };
+  return raw;
 }
 
 function parseDateComparison(

@@ -95,7 +95,7 @@ function decideCheck(playbook: Playbook, check: Check, context: EvaluationContex
       return skip(`Not checked: ${applies.reason}.`);
     }
     if (!applies) {
-      return skip(`Not applicable: applies only when ${describeCondition(check.when)}.`);
+      return skip(`Not applicable: applies only when ${check.appliesWhen ?? describeCondition(check.when)}.`);
     }
   }
 

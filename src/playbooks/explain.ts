@@ -3,7 +3,8 @@
 
 import { parseShowLoggingSmartLic } from '../parsers/show-logging-smart-lic.js';
 import { describeCondition } from './describe.js';
-import type { Playbook } from './types.js';
+import { matchClues, rankChecks, type MatchedClue, type RankedCheck } from './line-clues.js';
+import type { Check, Playbook } from './types.js';
 
 const SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debugging'];
 
@@ -16,6 +17,8 @@ export interface Explanation {
   line: string | null;
   /** The value of each variable read from the line, in order; empty without a line or when the text differs. */
   values: string[];
+  /** The clues of the playbook that the logged line matches; empty without a line. */
+  clues: MatchedClue[];
 }
 
 /**
@@ -27,12 +30,16 @@ export function findExplanation(playbooks: readonly Playbook[], query: string): 
   const logged = parseShowLoggingSmartLic(text).record.messages[0];
   if (logged !== undefined) {
     const playbook = playbooks.find((candidate) => candidate.mnemonic === logged.name);
-    return playbook === undefined ? null : { playbook, line: text, values: variableValues(playbook.text, logged.text) };
+    if (playbook === undefined) {
+      return null;
+    }
+    const values = variableValues(playbook.text, logged.text);
+    return { playbook, line: text, values, clues: matchClues(playbook, logged.text, values) };
   }
 
   const name = text.replace(/^%/, '').replace(/:$/, '').toUpperCase();
   const playbook = playbooks.find((candidate) => candidate.mnemonic === name || candidate.mnemonic.endsWith(`-${name}`));
-  return playbook === undefined ? null : { playbook, line: null, values: [] };
+  return playbook === undefined ? null : { playbook, line: null, values: [], clues: [] };
 }
 
 /** Reads the variable values of a logged message text by matching it against the catalog text. */
@@ -52,7 +59,7 @@ function escapeLiteral(text: string): string {
 
 /** Renders the explanation as plain text for a terminal. */
 export function formatExplanation(explanation: Explanation): string {
-  const { playbook, line, values } = explanation;
+  const { playbook, line, values, clues } = explanation;
   const lines: string[] = [];
 
   lines.push(`${playbook.mnemonic}`);
@@ -72,21 +79,55 @@ export function formatExplanation(explanation: Explanation): string {
 
   lines.push('', 'Meaning:', ...wrap(playbook.explanation, '  '));
 
-  lines.push('', 'Causes sldiag checks, and their remedies:');
-  for (const check of playbook.checks) {
-    const scope = check.when === null ? '' : ` (when ${describeCondition(check.when)})`;
-    lines.push(`  ${check.id} [${check.topic}, ${check.level}]${scope}`);
-    lines.push(...wrap(readableTemplate(check.message), '    '));
-    for (const item of check.remedy) {
-      if (typeof item === 'string') {
-        lines.push(`    - ${readableTemplate(item)}`);
-      } else {
-        lines.push(`    - when ${describeCondition(item.when)}:`, ...item.steps.map((step) => `        ${readableTemplate(step)}`));
+  if (clues.length > 0) {
+    lines.push('', 'What the logged line tells:');
+    for (const { clue, text } of clues) {
+      lines.push(...wrap(`"${text}": ${clue.meaning}.`, '  - ', '    '));
+    }
+  }
+
+  const ranked = rankChecks(playbook.checks, clues);
+  const open = ranked.filter((entry) => entry.standing !== 'ruled-out');
+  const ruledOut = ranked.filter((entry) => entry.standing === 'ruled-out');
+
+  lines.push('', clues.length > 0 ? 'Causes sldiag checks, and their remedies, likely causes first:' : 'Causes sldiag checks, and their remedies:');
+  for (const entry of open) {
+    lines.push(...formatCause(entry));
+  }
+
+  if (ruledOut.length > 0) {
+    lines.push('', 'Causes the logged line rules out:');
+    for (const entry of ruledOut) {
+      lines.push(`  ${checkHeading(entry.check)}`);
+      for (const reason of entry.reasons) {
+        lines.push(...wrap(`Ruled out: ${reason}.`, '    '));
       }
     }
   }
 
   return `${lines.join('\n')}\n`;
+}
+
+function formatCause(entry: RankedCheck): string[] {
+  const { check } = entry;
+  const lines = [`  ${checkHeading(check)}${check.when === null ? '' : ` (when ${check.appliesWhen ?? describeCondition(check.when)})`}`];
+  for (const reason of entry.reasons) {
+    lines.push(...wrap(`Likely: ${reason}.`, '    '));
+  }
+
+  lines.push(...wrap(readableTemplate(check.message), '    '));
+  for (const item of check.remedy) {
+    if (typeof item === 'string') {
+      lines.push(`    - ${readableTemplate(item)}`);
+    } else {
+      lines.push(`    - when ${describeCondition(item.when)}:`, ...item.steps.map((step) => `        ${readableTemplate(step)}`));
+    }
+  }
+  return lines;
+}
+
+function checkHeading(check: Check): string {
+  return `${check.id} [${check.topic}, ${check.level}]`;
 }
 
 /**
@@ -100,19 +141,22 @@ function readableTemplate(text: string): string {
   });
 }
 
-function wrap(text: string, indent: string, width = 78): string[] {
+/** Wraps words at `width`; the first line starts with `indent`, the others with `hanging` (the same by default). */
+function wrap(text: string, indent: string, hanging = indent, width = 78): string[] {
   const lines: string[] = [];
+  let prefix = indent;
   let current = '';
   for (const word of text.split(/\s+/).filter((piece) => piece !== '')) {
-    if (current !== '' && indent.length + current.length + 1 + word.length > width) {
-      lines.push(indent + current);
+    if (current !== '' && prefix.length + current.length + 1 + word.length > width) {
+      lines.push(prefix + current);
+      prefix = hanging;
       current = word;
     } else {
       current = current === '' ? word : `${current} ${word}`;
     }
   }
   if (current !== '') {
-    lines.push(indent + current);
+    lines.push(prefix + current);
   }
   return lines;
 }

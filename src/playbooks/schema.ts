@@ -1,14 +1,15 @@
 // Validates a parsed playbook document and turns it into a Playbook,
 // collecting every problem instead of stopping at the first.
 import { TOPICS, type Topic } from '../model/finding.js';
+import { parseLineClues } from './clue-schema.js';
 import { parseCondition, parseFieldPath } from './condition-schema.js';
 import { describeValue, isRecord, rejectUnknownKeys, type Issues } from './issues.js';
 import type { NodePath } from './locate.js';
 import { parseTemplate } from './template.js';
 import type { Check, CheckLevel, MessageVariant, Playbook, RemedyItem } from './types.js';
 
-const PLAYBOOK_KEYS = ['mnemonic', 'severity', 'text', 'variables', 'explanation', 'checks'] as const;
-const CHECK_KEYS = ['id', 'topic', 'level', 'severity', 'when', 'expect', 'message', 'passMessage', 'evidence', 'remedy'] as const;
+const PLAYBOOK_KEYS = ['mnemonic', 'severity', 'text', 'variables', 'explanation', 'checks', 'lineClues'] as const;
+const CHECK_KEYS = ['id', 'topic', 'level', 'severity', 'when', 'appliesWhen', 'expect', 'message', 'passMessage', 'evidence', 'remedy'] as const;
 const LEVELS: readonly CheckLevel[] = ['fail', 'warn', 'info'];
 /** Syslog severities from 5 (notice) up are informational: their checks may only explain. */
 const FIRST_INFORMATIONAL_SEVERITY = 5;
@@ -41,11 +42,20 @@ export function parsePlaybook(document: unknown, file: string, expectedMnemonic:
   const variables = parseVariables(document.variables, text, issues);
   const explanation = parseText(document.explanation, ['explanation'], issues);
   const checks = parseChecks(document.checks, severity, issues);
+  const lineClues = parseLineClues(document.lineClues, variables?.length ?? 0, declaredCheckIds(document.checks), issues);
 
   if (issues.list.length > before || mnemonic === null || severity === null || text === null || explanation === null) {
     return null;
   }
-  return { file, mnemonic, severity, text, variables: variables ?? [], explanation, checks };
+  return { file, mnemonic, severity, text, variables: variables ?? [], explanation, checks, lineClues };
+}
+
+/** The ids the checks declare, valid or not, so a clue naming a check with another problem is not reported twice. */
+function declaredCheckIds(raw: unknown): string[] {
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  return raw.flatMap((check) => (isRecord(check) && typeof check.id === 'string' ? [check.id] : []));
 }
 
 function parseMnemonic(raw: unknown, expected: string, issues: Issues): string | null {
@@ -157,6 +167,7 @@ function parseCheck(raw: unknown, path: NodePath, playbookSeverity: number | nul
     checkLevelAgainstSeverity(level, severity, playbookSeverity, path, issues);
   }
   const when = raw.when === undefined ? null : parseCondition(raw.when, [...path, 'when'], issues);
+  const appliesWhen = parseAppliesWhen(raw.appliesWhen, raw.when !== undefined, [...path, 'appliesWhen'], issues);
   const expect = raw.expect === undefined ? missing(issues, path, 'expect') : parseCondition(raw.expect, [...path, 'expect'], issues);
   const message = parseMessage(raw.message, [...path, 'message'], issues);
   const passMessage = raw.passMessage === undefined ? null : parseMessage(raw.passMessage, [...path, 'passMessage'], issues);
@@ -172,6 +183,7 @@ function parseCheck(raw: unknown, path: NodePath, playbookSeverity: number | nul
     level,
     severity,
     when,
+    appliesWhen,
     expect,
     message: message.text,
     messageVariants: message.variants,
@@ -239,6 +251,22 @@ function parseMessage(raw: unknown, path: NodePath, issues: Issues): { text: str
 
   const text = hasFallback ? parseTemplateText(last, [...path, raw.length - 1], issues) : null;
   return text === null ? null : { text, variants };
+}
+
+/** The plain-words form of `when`; it describes a condition, so a check without `when` cannot have one. */
+function parseAppliesWhen(raw: unknown, hasWhen: boolean, path: NodePath, issues: Issues): string | null {
+  if (raw === undefined) {
+    return null;
+  }
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    issues.add(path, `expected text that completes "applies only when ...", got ${describeValue(raw)}`);
+    return null;
+  }
+  if (!hasWhen) {
+    issues.add(path, '"appliesWhen" describes the check\'s "when" condition, and this check has none; add "when" or remove "appliesWhen"', true);
+    return null;
+  }
+  return raw.trim().replace(/\s+/g, ' ').replace(/\.$/, '');
 }
 
 function missing(issues: Issues, path: NodePath, key: string): null {

@@ -50,6 +50,12 @@ export interface Check {
   severity: number | null;
   /** The situations the check applies to; null means always. */
   when: Condition | null;
+  /**
+   * `when` in plain words (`the transport URL names a host, not an IP address`),
+   * shown instead of the condition in explain and in skip messages; null
+   * means the condition is described from its operators.
+   */
+  appliesWhen: string | null;
   /** The condition a healthy device satisfies. */
   expect: Condition;
   /** Template for a `fail`, `warn` or, with level `info`, `skip` finding. */
@@ -77,6 +83,27 @@ export interface Playbook {
   variables: string[];
   explanation: string;
   checks: Check[];
+  /** What a logged line of the message tells about its cause, for `sldiag explain`. */
+  lineClues: LineClue[];
+}
+
+/**
+ * A pattern in a logged message and what it tells about the cause. A clue
+ * whose pattern matches lists some checks as likely causes and rules others
+ * out, directly or through the fact value the line shows.
+ */
+export interface LineClue {
+  /** 1-based index of the message variable the pattern reads; null reads the whole message text. */
+  variable: number | null;
+  pattern: string;
+  /** What the matching line tells, in plain words, e.g. `the device could not resolve the server host name`. */
+  meaning: string;
+  /** A fact the line shows (`facts.transport.type` is `cslu`): checks that cannot apply with that value are ruled out. */
+  shows: { path: FieldPath; values: Scalar[] } | null;
+  /** Check ids the line points to. */
+  likely: string[];
+  /** Check ids the line rules out. */
+  rulesOut: string[];
 }
 
 /** One problem found while loading a playbook. `line` and `column` are 1-based. */

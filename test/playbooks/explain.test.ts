@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import { collectionPlan } from '../../src/app/collection-plan.js';
 import { CHECK_COMMANDS } from '../../src/commands/catalog.js';
 import { findExplanation, formatExplanation, variableValues } from '../../src/playbooks/explain.js';
+import { rankChecks } from '../../src/playbooks/line-clues.js';
 import { loadBuiltinPlaybooks, parsePlaybookFile } from '../../src/playbooks/load.js';
 import { mergePlaybooks } from '../../src/playbooks/merge.js';
 
@@ -55,6 +58,86 @@ describe('findExplanation', () => {
     expect(findExplanation(await loadBuiltinPlaybooks(), 'SMART_LIC-3-NO_SUCH_THING')).toBeNull();
   });
 });
+
+/** The first COMM_FAILED line a C1117 on 17.6.4 logged after boot, as captured. */
+function loggedCommFailedLine(): string {
+  const log = readFileSync('fixtures/corpus/show-logging-smart-lic/c1117-17.6.4-boot-cslu-comm-failed.txt', 'utf8');
+  const line = log.split(/\r?\n/).find((candidate) => candidate.includes('%SMART_LIC-3-COMM_FAILED'));
+  if (line === undefined) {
+    throw new Error('the C1117 boot log has no COMM_FAILED line');
+  }
+  return line;
+}
+
+describe('explain with a logged COMM_FAILED line', () => {
+  it('matches the transport and DNS clues', async () => {
+    const explanation = findExplanation(await loadBuiltinPlaybooks(), loggedCommFailedLine())!;
+
+    expect(explanation.clues.map((matched) => matched.text)).toEqual([
+      'Cisco Smart License Utility (CSLU)',
+      'Unable to resolve server hostname/domain name',
+    ]);
+  });
+
+  it('ranks the DNS causes first', async () => {
+    const explanation = findExplanation(await loadBuiltinPlaybooks(), loggedCommFailedLine())!;
+    const ranked = rankChecks(explanation.playbook.checks, explanation.clues);
+    const standing = (id: string) => ranked.find((entry) => entry.check.id === id)?.standing;
+
+    expect(standing('dns')).toBe('likely');
+    expect(standing('cslu-discovery')).toBe('likely');
+    expect(standing('cslu-address')).toBe('likely');
+    expect(standing('ongoing-failures')).toBe('possible');
+    expect(standing('intent-transport-type')).toBe('possible');
+    expect(ranked.map((entry) => entry.standing)).toEqual([...ranked.map((entry) => entry.standing)].sort((a, b) => order(a) - order(b)));
+  });
+
+  it('rules out causes of the other transports', async () => {
+    const explanation = findExplanation(await loadBuiltinPlaybooks(), loggedCommFailedLine())!;
+    const ranked = rankChecks(explanation.playbook.checks, explanation.clues);
+    const smartUrl = ranked.find((entry) => entry.check.id === 'smart-url')!;
+
+    expect(smartUrl.standing).toBe('ruled-out');
+    expect(smartUrl.reasons).toEqual(['the line says "Cisco Smart License Utility (CSLU)", so transport.type is "cslu", and the check applies only when transport.type is "smart"']);
+    expect(ranked.find((entry) => entry.check.id === 'callhome-profile')?.standing).toBe('ruled-out');
+    expect(ranked.find((entry) => entry.check.id === 'transport-off')?.standing).toBe('ruled-out');
+  });
+
+  it('rules out the trustpoint when DNS failed', async () => {
+    const explanation = findExplanation(await loadBuiltinPlaybooks(), loggedCommFailedLine())!;
+    const ranked = rankChecks(explanation.playbook.checks, explanation.clues);
+    const trustpoint = ranked.find((entry) => entry.check.id === 'http-client-trustpoint')!;
+
+    expect(trustpoint.standing).toBe('ruled-out');
+    expect(trustpoint.reasons).toEqual(['the line says "Unable to resolve server hostname/domain name"']);
+  });
+
+  it('prints likely causes before the ruled-out ones', async () => {
+    const text = formatExplanation(findExplanation(await loadBuiltinPlaybooks(), loggedCommFailedLine())!);
+    const likelyDns = text.indexOf('  dns [communication, fail]');
+    const ruledOutHeading = text.indexOf('Causes the logged line rules out:');
+    const ruledOutSmartUrl = text.indexOf('  smart-url [transport-url, fail]');
+
+    expect(text).toContain('What the logged line tells:');
+    expect(text).toContain('Likely: the line says "Unable to resolve server hostname/domain name".');
+    expect(likelyDns).toBeGreaterThan(0);
+    expect(ruledOutHeading).toBeGreaterThan(likelyDns);
+    expect(ruledOutSmartUrl).toBeGreaterThan(ruledOutHeading);
+  });
+
+  it('ranks nothing for a bare mnemonic', async () => {
+    const explanation = findExplanation(await loadBuiltinPlaybooks(), 'SMART_LIC-3-COMM_FAILED')!;
+    const text = formatExplanation(explanation);
+
+    expect(explanation.clues).toEqual([]);
+    expect(text).not.toContain('rules out');
+    expect(text).toContain('  smart-url [transport-url, fail]');
+  });
+});
+
+function order(standing: string): number {
+  return ['likely', 'possible', 'ruled-out'].indexOf(standing);
+}
 
 describe('variableValues', () => {
   it('reads both COMM_FAILED variables', () => {

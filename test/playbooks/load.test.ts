@@ -26,7 +26,7 @@ describe('playbook loader problems', () => {
     expect(problems).toEqual([
       `${FIXTURES}/unknown-keys/SMART_LIC-3-COMM_FAILED.yaml:7:5: checks[0]: missing "message"`,
       `${FIXTURES}/unknown-keys/SMART_LIC-3-COMM_FAILED.yaml:11:5: checks[0].mesage: unknown key "mesage"; did you mean "message"?`,
-      `${FIXTURES}/unknown-keys/SMART_LIC-3-COMM_FAILED.yaml:14:1: owner: unknown key "owner"; expected one of: mnemonic, severity, text, variables, explanation, checks`,
+      `${FIXTURES}/unknown-keys/SMART_LIC-3-COMM_FAILED.yaml:14:1: owner: unknown key "owner"; expected one of: mnemonic, severity, text, variables, explanation, checks, lineClues`,
     ]);
   });
 
@@ -54,6 +54,18 @@ describe('playbook loader problems', () => {
     expect(problemsOf('unknown-field/SMART_LIC-3-COMM_FAILED.yaml')).toEqual([
       `${FIXTURES}/unknown-field/SMART_LIC-3-COMM_FAILED.yaml:11:13: checks[0].when.path: unknown field "facts.transport.kind"; paths start with facts. or intent. and follow DeviceFacts or LicensingIntent`,
       `${FIXTURES}/unknown-field/SMART_LIC-3-COMM_FAILED.yaml:15:16: checks[0].evidence[0]: unknown field "facts.transport.uri"; did you mean "facts.transport.url"?`,
+    ]);
+  });
+
+  it('reports bad line clues', () => {
+    const file = `${FIXTURES}/bad-line-clues/SMART_LIC-3-COMM_FAILED.yaml`;
+
+    expect(problemsOf('bad-line-clues/SMART_LIC-3-COMM_FAILED.yaml')).toEqual([
+      `${file}:7:15: lineClues[0].variable: expected the position of a message variable, 1 to 2; got number 3`,
+      `${file}:12:14: lineClues[1].matches: invalid regular expression "([Hh]andshake": Unterminated group`,
+      `${file}:14:16: lineClues[1].rulesOut[0]: string "dns-server" is not a check of this playbook; expected one of: dns`,
+      `${file}:18:12: lineClues[2].shows: "shows" states the fact values the line implies: use {path: facts.<field>, equals: <value>} or {path: facts.<field>, in: [...]}`,
+      `${file}:19:5: lineClues[3]: a clue needs "shows", "likely" or "rulesOut"; otherwise it tells nothing about the causes`,
     ]);
   });
 
