@@ -6,6 +6,7 @@ import type { RunResult } from '../model/result.js';
 import type { Playbook } from '../playbooks/types.js';
 import { readCaptureDir } from './capture.js';
 import { evaluateHost } from './host-pipeline.js';
+import type { ResultStore } from './result-store.js';
 
 const NO_INTENT: LicensingIntent = {
   transportType: null,
@@ -20,16 +21,20 @@ export interface OfflineOptions {
   /** When given, hosts found in it take their licensing intent from it. */
   inventory: Inventory | null;
   now: () => Date;
+  /** Takes each host's result; the returned run reads the results back from it. */
+  store: ResultStore;
 }
 
 export async function checkCaptures(dir: string, options: OfflineOptions): Promise<RunResult> {
   const startedAt = options.now().toISOString();
+  // TODO: readCaptureDir returns every host's outputs at once, so check --from on a capture directory of
+  // thousands of devices holds them all in memory. This goes when capture.ts can read one host at a time.
   const captured = await readCaptureDir(dir);
   const byName = new Map<string, InventoryHost>((options.inventory?.hosts ?? []).map((host) => [host.name, host]));
 
-  const hosts = captured.map((host) => {
+  captured.forEach((host, position) => {
     const known = byName.get(host.name);
-    return evaluateHost({
+    const result = evaluateHost({
       name: host.name,
       address: host.address,
       commands: host.commands,
@@ -39,7 +44,9 @@ export async function checkCaptures(dir: string, options: OfflineOptions): Promi
       now: options.now(),
       startedAt,
     });
+    options.store.add(position, result);
   });
 
-  return { version: 1, startedAt, finishedAt: options.now().toISOString(), hosts };
+  await options.store.flush();
+  return options.store.toRun(startedAt, options.now().toISOString());
 }

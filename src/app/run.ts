@@ -1,6 +1,7 @@
 // The fleet runner: every selected host runs its pipeline under one
 // concurrency limit (and its groups' session caps), and each yields exactly
-// one HostResult, also when the run is interrupted.
+// one HostResult, also when the run is interrupted. Each result goes to the
+// result store as soon as its host finishes.
 import { setMaxListeners } from 'node:events';
 
 import pLimit from 'p-limit';
@@ -11,12 +12,15 @@ import type { HostResult, RunResult } from '../model/result.js';
 import type { HostPipelineOptions } from './host-pipeline.js';
 import { checkHost } from './host-pipeline.js';
 import { broadcast } from './events.js';
+import type { ResultStore } from './result-store.js';
 
 export interface RunOptions extends HostPipelineOptions {
   /** Devices worked on at the same time. */
   concurrency: number;
   /** Group name to the most sessions open at once to that group's hosts. */
   groupLimits?: Record<string, number>;
+  /** Takes each host's result as it finishes; the returned run reads the results back from it. */
+  store: ResultStore;
 }
 
 export async function runFleet(hosts: InventoryHost[], options: RunOptions): Promise<RunResult> {
@@ -31,19 +35,24 @@ export async function runFleet(hosts: InventoryHost[], options: RunOptions): Pro
   options.logger.info('run started', { hosts: hosts.length, concurrency: options.concurrency });
   broadcast(options.observers, { type: 'run-started', hostCount: hosts.length });
 
-  // TODO: every host's result stays in memory until the report is written, so peak memory grows with the
-  // fleet. Before sldiag is used on fleets of ten thousand devices, results should go to a file in the
-  // capture directory as each host finishes, and the reports should read them back.
-  const results = await Promise.all(hosts.map((host) => schedule(host, () => checkHostSafely(host, options))));
+  // The position in the inventory goes with each result, so reports keep the inventory order.
+  await Promise.all(
+    hosts.map((host, position) =>
+      schedule(host, async () => {
+        options.store.add(position, await checkHostSafely(host, options));
+      }),
+    ),
+  );
+  await options.store.flush();
 
-  const run: RunResult = { version: 1, startedAt, finishedAt: options.now().toISOString(), hosts: results };
-  options.logger.info(options.signal?.aborted ? 'run interrupted' : 'run finished', { hosts: results.length });
+  const run: RunResult = options.store.toRun(startedAt, options.now().toISOString());
+  options.logger.info(options.signal?.aborted ? 'run interrupted' : 'run finished', { hosts: run.hosts.length });
   broadcast(options.observers, { type: 'run-finished', result: run });
   return run;
 }
 
-type Task = () => Promise<HostResult>;
-type Schedule = (host: InventoryHost, task: Task) => Promise<HostResult>;
+type Task = () => Promise<void>;
+type Schedule = (host: InventoryHost, task: Task) => Promise<void>;
 
 /**
  * Runs each task under the limits of the host's capped groups, then the
@@ -78,7 +87,9 @@ async function checkHostSafely(host: InventoryHost, options: RunOptions): Promis
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught);
     options.logger.error('host pipeline failed unexpectedly', { host: host.name, error: message });
-    return emptyResult(host, options, { kind: 'internal', message });
+    const result = emptyResult(host, options, { kind: 'internal', message });
+    broadcast(options.observers, { type: 'host-finished', result });
+    return result;
   }
 }
 

@@ -5,7 +5,8 @@ import type { Finding } from '../model/finding.js';
 import type { HostResult, RunResult } from '../model/result.js';
 import type { BundleManifest } from './manifest.js';
 
-export function formatSummary(run: RunResult, manifest: BundleManifest, archiveName: string): string {
+/** Builds SUMMARY.md, reading the results back from the run twice: once for the table, once for the findings. */
+export async function formatSummary(run: RunResult, manifest: BundleManifest, archiveName: string): Promise<string> {
   const lines: string[] = [
     '# sldiag TAC bundle',
     '',
@@ -22,16 +23,19 @@ export function formatSummary(run: RunResult, manifest: BundleManifest, archiveN
   }
 
   lines.push('', '| Device | Status | Fail | Warn | Not collected |', '|---|---|---|---|---|');
-  for (const host of run.hosts) {
+  for await (const host of run.results()) {
     lines.push(tableRow(host));
   }
 
   lines.push('', '## Findings');
-  const problems = run.hosts.filter((host) => host.error !== null || host.findings.some(isProblem));
+  const problems = run.hosts.filter((host) => host.error !== null || host.findings.fail > 0 || host.findings.warn > 0);
   if (problems.length === 0) {
     lines.push('', 'Every check passed on every device.');
   }
-  for (const host of problems) {
+  for await (const host of run.results()) {
+    if (host.error === null && !host.findings.some(isProblem)) {
+      continue;
+    }
     lines.push('', `### ${host.name}`, '');
     if (host.error !== null) {
       lines.push(`- Collection error (${host.error.kind}): ${host.error.message}`);

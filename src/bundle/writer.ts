@@ -80,7 +80,7 @@ export async function learnRedactions(run: RunResult, hosts: readonly InventoryH
     redactor.learn(kindOfAddress(host.hostname), host.hostname);
   }
 
-  for (const host of run.hosts) {
+  for await (const host of run.results()) {
     for (const command of host.commands) {
       const output = await readOutput(captureDir, host.name, command.id);
       if (output !== null) {
@@ -107,14 +107,17 @@ export interface BundleContentInput {
  */
 export async function writeBundleContent(input: BundleContentInput): Promise<BundleManifest> {
   const { staging, redactor } = input;
-  const run = redactor === null ? input.run : redactor.redactDeep(input.run);
+  const run = redactor === null ? input.run : redactRun(input.run, redactor);
 
   const hosts: BundleHostEntry[] = [];
-  for (const [index, host] of run.hosts.entries()) {
-    if (redactor !== null) {
-      await writeRedactedHost(staging, input.run.hosts[index]!.name, host.name, redactor);
+  for await (const host of input.run.results()) {
+    if (redactor === null) {
+      hosts.push(await describeHost(staging.contentDir, host));
+      continue;
     }
-    hosts.push(await describeHost(staging.contentDir, host));
+    const redacted = redactor.redactDeep(host);
+    await writeRedactedHost(staging, host.name, redacted.name, redactor);
+    hosts.push(await describeHost(staging.contentDir, redacted));
   }
 
   const manifest: BundleManifest = {
@@ -129,9 +132,24 @@ export async function writeBundleContent(input: BundleContentInput): Promise<Bun
   };
 
   await writeFile(path.join(staging.contentDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
-  await writeFile(path.join(staging.contentDir, REPORT_FILE), formatJson(run));
-  await writeFile(path.join(staging.contentDir, SUMMARY_FILE), formatSummary(run, manifest, input.archiveName));
+  await writeFile(path.join(staging.contentDir, REPORT_FILE), await formatJson(run));
+  await writeFile(path.join(staging.contentDir, SUMMARY_FILE), await formatSummary(run, manifest, input.archiveName));
   return manifest;
+}
+
+/** The run as the bundle shows it: every string of every summary and result redacted as it is read back. */
+function redactRun(run: RunResult, redactor: Redactor): RunResult {
+  return {
+    version: run.version,
+    startedAt: redactor.redactText(run.startedAt),
+    finishedAt: redactor.redactText(run.finishedAt),
+    hosts: run.hosts.map((host) => redactor.redactDeep(host)),
+    results: async function* () {
+      for await (const host of run.results()) {
+        yield redactor.redactDeep(host);
+      }
+    },
+  };
 }
 
 /** Copies one host folder from the raw captures into the content folder, every file redacted. */

@@ -1,7 +1,7 @@
 // The result of one run: every host yields exactly one HostResult.
 import type { CommandRecord } from './command.js';
 import type { FactsSummary } from './facts.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingResult } from './finding.js';
 
 export type HostStatus = 'passed' | 'failed' | 'unreachable' | 'error';
 
@@ -38,9 +38,39 @@ export interface HostResult {
   finishedAt: string;
 }
 
+/**
+ * What a run keeps in memory for each host: enough for the summary, the exit
+ * code and the list of devices not collected. The full HostResult is on disk.
+ */
+export interface HostSummary {
+  name: string;
+  address: string;
+  status: HostStatus;
+  error: HostError | null;
+  /** Number of findings with each result. */
+  findings: Record<FindingResult, number>;
+}
+
+/**
+ * A finished run. Only the per-host summaries are in memory; reporters read
+ * the full results back one host at a time, so memory does not grow with the
+ * fleet.
+ */
 export interface RunResult {
   version: 1;
   startedAt: string;
   finishedAt: string;
-  hosts: HostResult[];
+  /** One summary per host, in inventory order. */
+  hosts: readonly HostSummary[];
+  /** Reads every host's full result, in the order of `hosts`. Each call starts from the first host again. */
+  results(): AsyncIterable<HostResult>;
+}
+
+/** Reduces a host's result to what a run keeps in memory. */
+export function summariseHost(result: HostResult): HostSummary {
+  const findings: Record<FindingResult, number> = { fail: 0, warn: 0, pass: 0, skip: 0 };
+  for (const finding of result.findings) {
+    findings[finding.result] += 1;
+  }
+  return { name: result.name, address: result.address, status: result.status, error: result.error, findings };
 }

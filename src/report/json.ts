@@ -22,21 +22,27 @@ export function hostJson(host: HostResult): Record<string, unknown> {
 }
 
 /**
- * Writes the version 1 document host by host, so a report of thousands of
- * devices is never built as one string. The text is the same as
- * JSON.stringify of the whole document with an indent of two.
+ * Writes the version 1 document host by host, reading each result back from
+ * the run, so a report of thousands of devices is never built or held as a
+ * whole. The text is the same as JSON.stringify of the whole document with an
+ * indent of two.
  */
-export function writeJson(run: RunResult, write: (text: string) => void): void {
+export async function writeJson(run: RunResult, write: (text: string) => void): Promise<void> {
   write(`{\n  "version": ${run.version},\n  "startedAt": ${JSON.stringify(run.startedAt)},\n  "finishedAt": ${JSON.stringify(run.finishedAt)},\n  "hosts": [`);
-  run.hosts.forEach((host, index) => {
-    write(`${index === 0 ? '' : ','}\n    ${indent(JSON.stringify(hostJson(host), null, 2), 4)}`);
-  });
-  write(`${run.hosts.length === 0 ? '' : '\n  '}],\n  "summary": ${indent(JSON.stringify(summarise(run), null, 2), 2)}\n}\n`);
+
+  let first = true;
+  for await (const host of run.results()) {
+    write(`${first ? '' : ','}\n    ${indent(JSON.stringify(hostJson(host), null, 2), 4)}`);
+    first = false;
+  }
+
+  write(`${first ? '' : '\n  '}],\n  "summary": ${indent(JSON.stringify(summarise(run), null, 2), 2)}\n}\n`);
 }
 
-export function formatJson(run: RunResult): string {
+/** The whole document as one string: for small runs such as a bundle's report. */
+export async function formatJson(run: RunResult): Promise<string> {
   const parts: string[] = [];
-  writeJson(run, (text) => parts.push(text));
+  await writeJson(run, (text) => parts.push(text));
   return parts.join('');
 }
 

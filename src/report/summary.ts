@@ -1,4 +1,5 @@
-// Counts over a run, shared by every report format and the exit code.
+// Counts over a run, shared by every report format and the exit code. They
+// come from the per-host summaries, so no full result is read for them.
 import type { FindingResult } from '../model/finding.js';
 import type { HostStatus, RunResult } from '../model/result.js';
 
@@ -8,14 +9,14 @@ export interface RunSummary {
   findings: Record<FindingResult, number>;
 }
 
-export function summarise(run: RunResult): RunSummary {
+export function summarise(run: Pick<RunResult, 'hosts'>): RunSummary {
   const byStatus: Record<HostStatus, number> = { passed: 0, failed: 0, unreachable: 0, error: 0 };
   const findings: Record<FindingResult, number> = { fail: 0, warn: 0, pass: 0, skip: 0 };
 
   for (const host of run.hosts) {
     byStatus[host.status] += 1;
-    for (const finding of host.findings) {
-      findings[finding.result] += 1;
+    for (const result of Object.keys(findings) as FindingResult[]) {
+      findings[result] += host.findings[result];
     }
   }
 

@@ -1,7 +1,7 @@
 // The terminal report: per device its status, then every failed or warning
 // check with the mnemonic, what is wrong, the evidence line and the remedy.
 import type { Finding } from '../model/finding.js';
-import type { HostResult, RunResult } from '../model/result.js';
+import type { HostResult, HostStatus, RunResult } from '../model/result.js';
 import { summarise } from './summary.js';
 
 export interface TableOptions {
@@ -9,7 +9,7 @@ export interface TableOptions {
   verbose: boolean;
 }
 
-const STATUS_LABEL: Record<HostResult['status'], string> = {
+const STATUS_LABEL: Record<HostStatus, string> = {
   passed: 'PASSED',
   failed: 'FAILED',
   unreachable: 'UNREACHABLE',
@@ -20,15 +20,19 @@ const RESULT_LABEL: Record<Finding['result'], string> = { fail: 'FAIL', warn: 'W
 
 const RESULT_ORDER: Record<Finding['result'], number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
 
-export function formatTable(run: RunResult, options: TableOptions): string {
-  const lines: string[] = [];
-
-  for (const host of run.hosts) {
-    lines.push(...formatHost(host, options), '');
+/** Writes the report one device at a time, reading each result back from the run, then the summary line. */
+export async function writeTable(run: RunResult, options: TableOptions, write: (text: string) => void): Promise<void> {
+  for await (const host of run.results()) {
+    write(formatHost(host, options).join('\n') + '\n\n');
   }
+  write(formatSummaryLine(run) + '\n');
+}
 
-  lines.push(formatSummaryLine(run));
-  return lines.join('\n') + '\n';
+/** The whole report as one string: for small runs and tests. */
+export async function formatTable(run: RunResult, options: TableOptions): Promise<string> {
+  const parts: string[] = [];
+  await writeTable(run, options, (text) => parts.push(text));
+  return parts.join('');
 }
 
 function formatHost(host: HostResult, options: TableOptions): string[] {

@@ -7,11 +7,13 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunEvent } from '../../src/app/events.js';
+import { ResultStore } from '../../src/app/result-store.js';
 import { runFleet } from '../../src/app/run.js';
 import type { RunOptions } from '../../src/app/run.js';
 import { CHECK_COMMANDS } from '../../src/commands/catalog.js';
 import type { InventoryHost } from '../../src/inventory/types.js';
 import { silentLogger } from '../../src/log/logger.js';
+import type { HostResult, RunResult } from '../../src/model/result.js';
 import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 import { loadDeviceProfiles, startSimulator } from '../../src/sim/simulator.js';
 import type { RunningSimulator } from '../../src/sim/simulator.js';
@@ -54,12 +56,18 @@ beforeAll(async () => {
   }));
 });
 
+const stores: ResultStore[] = [];
+
 afterAll(async () => {
   await simulator?.stop();
+  await Promise.all(stores.map((store) => store.close()));
 });
 
 async function options(overrides: Partial<RunOptions>): Promise<RunOptions> {
+  const store = await ResultStore.createTemporary({ logger: silentLogger });
+  stores.push(store);
   return {
+    store,
     commands: CHECK_COMMANDS,
     playbooks: await loadBuiltinPlaybooks(),
     hostKeys: { knownHostsPath, mode: 'strict' },
@@ -71,6 +79,14 @@ async function options(overrides: Partial<RunOptions>): Promise<RunOptions> {
     concurrency: 50,
     ...overrides,
   };
+}
+
+async function readAll(run: RunResult): Promise<HostResult[]> {
+  const results: HostResult[] = [];
+  for await (const result of run.results()) {
+    results.push(result);
+  }
+  return results;
 }
 
 /** Tracks how many hosts of a set were in progress at once. */
@@ -143,7 +159,7 @@ describe('runFleet', () => {
     };
 
     const run = await runFleet(hosts.slice(0, 1), await options({ signal: controller.signal, observers: [abortOnFirstCommand] }));
-    const [host] = run.hosts;
+    const [host] = await readAll(run);
 
     expect(host?.error?.kind).toBe('interrupted');
     expect(host?.commands.length).toBeGreaterThanOrEqual(1);
@@ -168,7 +184,7 @@ describe('runFleet command timeouts', () => {
     const host = { ...hosts[0]!, name: device.name, port: device.port };
 
     const run = await runFleet([host], await options({ hostKeys: { knownHostsPath: knownHosts, mode: 'strict' }, commandTimeoutsById: { 'show-license-udi': 1000 } }));
-    const [result] = run.hosts;
+    const [result] = await readAll(run);
 
     expect(result?.error?.kind).toBe('timeout');
     expect(result?.error?.message).toContain('show license udi');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { exitCodeForRun } from '../../src/cli/exit-codes.js';
 import type { Finding } from '../../src/model/finding.js';
+import { summariseHost } from '../../src/model/result.js';
 import type { HostResult, HostStatus, RunResult } from '../../src/model/result.js';
 
 function finding(result: Finding['result']): Finding {
@@ -31,8 +32,9 @@ function host(status: HostStatus, findings: Finding[] = []): HostResult {
   };
 }
 
-function run(...hosts: HostResult[]): RunResult {
-  return { version: 1, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', hosts };
+/** The exit code is decided from the per-host summaries alone, so no results file is needed here. */
+function run(...hosts: HostResult[]): Pick<RunResult, 'hosts'> {
+  return { hosts: hosts.map(summariseHost) };
 }
 
 describe('exitCodeForRun', () => {

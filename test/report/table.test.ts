@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { HostResult, RunResult } from '../../src/model/result.js';
 import { formatJson, hostJson } from '../../src/report/json.js';
 import { summarise } from '../../src/report/summary.js';
 import { formatTable } from '../../src/report/table.js';
+import { closeStoredRuns, storedRun } from './stored-run.js';
 
 const failing: HostResult = {
   name: 'core-1',
@@ -56,15 +57,22 @@ const unreachable: HostResult = {
   findings: [],
 };
 
-const run: RunResult = {
-  version: 1,
-  startedAt: '2026-01-01T00:00:00.000Z',
-  finishedAt: '2026-01-01T00:00:02.000Z',
-  hosts: [failing, unreachable],
-};
+let run: RunResult;
+
+beforeAll(async () => {
+  run = await storedRun([failing, unreachable]);
+});
+
+afterAll(async () => {
+  await closeStoredRuns();
+});
 
 describe('formatTable', () => {
-  const text = formatTable(run, { verbose: false });
+  let text: string;
+
+  beforeAll(async () => {
+    text = await formatTable(run, { verbose: false });
+  });
 
   it('shows a failed check with evidence and remedy', () => {
     expect(text).toContain('core-1 (127.0.0.1:2201)  FAILED');
@@ -73,22 +81,22 @@ describe('formatTable', () => {
     expect(text).toContain('remedy:   license smart url smart https://smartreceiver.cisco.com/licservice/license');
   });
 
-  it('hides passed checks unless verbose', () => {
+  it('hides passed checks unless verbose', async () => {
     expect(text).not.toContain('policy-install-failed.clock-sync');
-    expect(formatTable(run, { verbose: true })).toContain('policy-install-failed.clock-sync');
+    expect(await formatTable(run, { verbose: true })).toContain('policy-install-failed.clock-sync');
   });
 
   it('names commands the device did not answer', () => {
     expect(text).toContain('not collected: show license status (% Invalid input detected)');
   });
 
-  it('cuts the pattern of a filtered command', () => {
+  it('cuts the pattern of a filtered command', async () => {
     const filtered = {
       ...failing.commands[0]!,
       id: 'show-running-config-licensing',
       command: 'show running-config | include ^ip http client|^ip name-server|^ip domain|^ntp server',
     };
-    const table = formatTable({ ...run, hosts: [{ ...failing, commands: [filtered] }] }, { verbose: false });
+    const table = await formatTable(await storedRun([{ ...failing, commands: [filtered] }]), { verbose: false });
 
     expect(table).toContain('not collected: show running-config | include ^ip http client|^ip … (% Invalid input detected)');
   });
@@ -114,22 +122,21 @@ describe('formatTable cause grouping', () => {
     evidence: [{ command: 'show license tech support', line: 352, text: 'Clock sync-ed with NTP: False' }],
     remedy: ['ntp server <address> version 2 prefer'],
   });
-  const grouped: RunResult = {
-    ...run,
-    hosts: [
-      {
-        ...failing,
-        commands: [],
-        findings: [
-          clock('SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED', 'authorization-install-failed.ntp-sync'),
-          clock('SMART_LIC-3-POLICY_INSTALL_FAILED', 'policy-install-failed.ntp-sync'),
-          clock('SMART_LIC-3-TRUST_CODE_INSTALL_FAILED', 'trust-code-install-failed.ntp-sync'),
-          failing.findings[0]!,
-        ],
-      },
+  const grouped: HostResult = {
+    ...failing,
+    commands: [],
+    findings: [
+      clock('SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED', 'authorization-install-failed.ntp-sync'),
+      clock('SMART_LIC-3-POLICY_INSTALL_FAILED', 'policy-install-failed.ntp-sync'),
+      clock('SMART_LIC-3-TRUST_CODE_INSTALL_FAILED', 'trust-code-install-failed.ntp-sync'),
+      failing.findings[0]!,
     ],
   };
-  const text = formatTable(grouped, { verbose: false });
+  let text: string;
+
+  beforeAll(async () => {
+    text = await formatTable(await storedRun([grouped]), { verbose: false });
+  });
 
   it('prints one cause once and names the other messages it explains', () => {
     expect(text.match(/Clock sync-ed with NTP: False/g)).toHaveLength(1);
@@ -150,7 +157,11 @@ describe('formatTable cause grouping', () => {
 });
 
 describe('formatJson', () => {
-  const document = JSON.parse(formatJson(run)) as Record<string, any>;
+  let document: Record<string, any>;
+
+  beforeAll(async () => {
+    document = JSON.parse(await formatJson(run)) as Record<string, any>;
+  });
 
   it('follows the version 1 layout', () => {
     expect(document['version']).toBe(1);
@@ -159,13 +170,13 @@ describe('formatJson', () => {
     );
   });
 
-  it('streams the same text as one JSON document', () => {
-    const whole = { version: 1, startedAt: run.startedAt, finishedAt: run.finishedAt, hosts: run.hosts.map(hostJson), summary: summarise(run) };
-    const empty = { ...run, hosts: [] };
-    const wholeEmpty = { version: 1, startedAt: run.startedAt, finishedAt: run.finishedAt, hosts: [], summary: summarise(empty) };
+  it('streams the same text as one JSON document', async () => {
+    const whole = { version: 1, startedAt: run.startedAt, finishedAt: run.finishedAt, hosts: [failing, unreachable].map(hostJson), summary: summarise(run) };
+    const empty = await storedRun([]);
+    const wholeEmpty = { version: 1, startedAt: empty.startedAt, finishedAt: empty.finishedAt, hosts: [], summary: summarise(empty) };
 
-    expect(formatJson(run)).toBe(JSON.stringify(whole, null, 2) + '\n');
-    expect(formatJson(empty)).toBe(JSON.stringify(wholeEmpty, null, 2) + '\n');
+    expect(await formatJson(run)).toBe(JSON.stringify(whole, null, 2) + '\n');
+    expect(await formatJson(empty)).toBe(JSON.stringify(wholeEmpty, null, 2) + '\n');
   });
 
   it('keeps every finding field', () => {

@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
+import { ResultStore, RESULTS_FILE } from '../../app/result-store.js';
 import { runFleet } from '../../app/run.js';
 import { isArchiveName, TargetExistsError } from '../../bundle/archive.js';
 import { collectionPlan } from '../../app/collection-plan.js';
@@ -75,11 +76,14 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
 
   // A second Ctrl-C exits the process at once; the exit handler still removes the temporary files.
   let staging: Staging | null = null;
+  let store: ResultStore | null = null;
   const cleanUp = (): void => discardStaging(staging, paths);
   process.on('exit', cleanUp);
 
   try {
     staging = await createStaging(paths.archive, options.redact);
+    // The results file sits beside the content folder, so it never goes into the archive.
+    store = await ResultStore.create(path.join(staging.root, RESULTS_FILE), { logger });
     const run = await runFleet(hosts, {
       commands,
       playbooks,
@@ -93,6 +97,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
       commandTimeoutMs: options.commandTimeoutMs,
       commandTimeoutsById: options.commandTimeoutsById,
       signal: options.signal,
+      store,
     });
     if (options.signal.aborted) {
       return interrupted(options);
@@ -120,8 +125,12 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
     }
     throw error;
   } finally {
-    cleanUp();
-    process.off('exit', cleanUp);
+    try {
+      await store?.close();
+    } finally {
+      cleanUp();
+      process.off('exit', cleanUp);
+    }
   }
 }
 

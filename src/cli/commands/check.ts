@@ -1,17 +1,20 @@
 // `sldiag check`: load the inventory and playbooks, check every selected
 // device (or a capture directory with --from), print the report.
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 
+import { safeName } from '../../app/capture.js';
 import { checkCaptures } from '../../app/offline.js';
 import { checkCredentials } from '../../app/preflight.js';
 import { CaptureSourceError, openCaptureSource } from '../../bundle/reader.js';
 import { collectionPlan } from '../../app/collection-plan.js';
+import { ResultStore, ResultStoreError, RESULTS_FILE } from '../../app/result-store.js';
 import { runFleet } from '../../app/run.js';
 import { UsageError } from '../../errors.js';
 import { filterHosts } from '../../inventory/filter.js';
 import { loadInventory } from '../../inventory/load.js';
 import { sshConfigForRun } from '../../inventory/ssh-config.js';
-import type { Inventory } from '../../inventory/types.js';
+import type { Inventory, InventoryHost } from '../../inventory/types.js';
 import { createLogger } from '../../log/logger.js';
 import type { Logger, LogLevel } from '../../log/logger.js';
 import type { RunResult } from '../../model/result.js';
@@ -20,8 +23,8 @@ import { mergePlaybooks } from '../../playbooks/merge.js';
 import type { Playbook } from '../../playbooks/types.js';
 import type { RunObserver } from '../../app/events.js';
 import { writeJson } from '../../report/json.js';
-import { jsonlObserver } from '../../report/jsonl.js';
-import { formatTable } from '../../report/table.js';
+import { jsonlObserver, writeJsonl } from '../../report/jsonl.js';
+import { writeTable } from '../../report/table.js';
 import { exitCodeForRun } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
 import type { FailOn } from '../exit-codes.js';
@@ -59,30 +62,29 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
   const now = options.now === null ? () => new Date() : () => options.now as Date;
   const playbooks = await loadCheckPlaybooks(options.playbooksDir ?? null);
 
-  let run: RunResult;
   if (options.from !== null) {
-    const inventory = (await exists(options.inventory)) ? await loadInventory(options.inventory) : null;
-    const source = await openCaptureSource(options.from).catch((error: unknown) => {
-      throw error instanceof CaptureSourceError ? new UsageError(`--from ${error.message}`) : error;
-    });
-    try {
-      run = await checkCaptures(source.dir, { playbooks, inventory, now });
-    } finally {
-      await source.dispose();
-    }
-    warnAboutHostsWithoutIntent(run, inventory, logger);
-  } else {
-    const sshConfig = await sshConfigForRun(options.sshConfig ?? null, logger).catch((error: Error) => {
-      throw new UsageError(error.message);
-    });
-    const inventory = await loadInventory(options.inventory, { sshConfig });
-    const hosts = applyKnownHostsFlag(selectHosts(inventory, options.limit), options);
-    await checkCredentials(hosts);
+    return checkSaved(options.from, options, playbooks, now, logger);
+  }
+  return checkDevices(options, playbooks, now, logger);
+}
 
-    if (!options.hostKeyCheck) {
-      logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
-    }
-    run = await runFleet(hosts, {
+/** The live check: the results file goes into the capture directory, or a temporary folder with --no-capture. */
+async function checkDevices(options: CheckCommandOptions, playbooks: Playbook[], now: () => Date, logger: Logger): Promise<number> {
+  const sshConfig = await sshConfigForRun(options.sshConfig ?? null, logger).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  const inventory = await loadInventory(options.inventory, { sshConfig });
+  const hosts = applyKnownHostsFlag(selectHosts(inventory, options.limit), options);
+  requireUsableFolderNames(hosts, options.captureDir);
+  await checkCredentials(hosts);
+
+  if (!options.hostKeyCheck) {
+    logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
+  }
+
+  const resultsFile = options.captureDir === null ? null : path.join(options.captureDir, RESULTS_FILE);
+  return withResultStore(resultsFile, logger, async (store) => {
+    const run = await runFleet(hosts, {
       commands: collectionPlan(playbooks),
       playbooks,
       hostKeys: hostKeyPolicy(options),
@@ -95,14 +97,34 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
       commandTimeoutMs: options.commandTimeoutMs,
       commandTimeoutsById: options.commandTimeoutsById,
       signal: options.signal,
+      store,
     });
-  }
 
-  writeReport(run, options);
-  if (options.captureDir !== null && options.from === null && options.format === 'table') {
-    options.write(`raw outputs saved under ${options.captureDir}\n`);
+    await writeReport(run, options);
+    if (options.captureDir !== null && options.format === 'table') {
+      options.write(`raw outputs and ${RESULTS_FILE} saved under ${options.captureDir}\n`);
+    }
+    return exitCodeForRun(run, options.failOn);
+  });
+}
+
+/** `check --from`: the results go to a temporary file, because the saved outputs are the user's and stay untouched. */
+async function checkSaved(from: string, options: CheckCommandOptions, playbooks: Playbook[], now: () => Date, logger: Logger): Promise<number> {
+  const inventory = (await exists(options.inventory)) ? await loadInventory(options.inventory) : null;
+  const source = await openCaptureSource(from).catch((error: unknown) => {
+    throw error instanceof CaptureSourceError ? new UsageError(`--from ${error.message}`) : error;
+  });
+
+  try {
+    return await withResultStore(null, logger, async (store) => {
+      const run = await checkCaptures(source.dir, { playbooks, inventory, now, store });
+      warnAboutHostsWithoutIntent(run, inventory, logger);
+      await writeReport(run, options);
+      return exitCodeForRun(run, options.failOn);
+    });
+  } finally {
+    await source.dispose();
   }
-  return exitCodeForRun(run, options.failOn);
 }
 
 async function loadCheckPlaybooks(dir: string | null): Promise<Playbook[]> {
@@ -138,20 +160,51 @@ function observers(options: CheckCommandOptions): RunObserver[] {
 }
 
 /** jsonl lines were written as devices finished, except for an offline run, which has no events. */
-function writeReport(run: RunResult, options: CheckCommandOptions): void {
+async function writeReport(run: RunResult, options: CheckCommandOptions): Promise<void> {
   if (options.format === 'jsonl') {
     if (options.from !== null) {
-      const observe = jsonlObserver(options.write);
-      run.hosts.forEach((result) => observe({ type: 'host-finished', result }));
-      observe({ type: 'run-finished', result: run });
+      await writeJsonl(run, options.write);
     }
     return;
   }
   if (options.format === 'json') {
-    writeJson(run, options.write);
+    await writeJson(run, options.write);
     return;
   }
-  options.write(formatTable(run, { verbose: options.verbose }));
+  await writeTable(run, { verbose: options.verbose }, options.write);
+}
+
+/**
+ * Runs `use` with a result store on `file`, or on a temporary file when
+ * `file` is null, and closes the store afterwards, also on error. A temporary
+ * file is removed then. A second Ctrl-C ends the process without unwinding,
+ * so an exit handler removes it in that case.
+ */
+async function withResultStore(file: string | null, logger: Logger, use: (store: ResultStore) => Promise<number>): Promise<number> {
+  const store = await (file === null ? ResultStore.createTemporary({ logger }) : ResultStore.create(file, { logger })).catch((error: unknown) => {
+    throw error instanceof ResultStoreError ? new UsageError(error.message) : error;
+  });
+  const removeOnExit = (): void => store.removeTemporarySync();
+  process.on('exit', removeOnExit);
+
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+    process.off('exit', removeOnExit);
+  }
+}
+
+/** Rejects a host whose capture folder would take the name of the results file. */
+function requireUsableFolderNames(hosts: readonly InventoryHost[], captureDir: string | null): void {
+  if (captureDir === null) {
+    return;
+  }
+  for (const host of hosts) {
+    if (safeName(host.name) === RESULTS_FILE) {
+      throw new UsageError(`host name "${host.name}" is the name of the results file in the capture directory; rename the host in the inventory`);
+    }
+  }
 }
 
 /** filterHosts throws a UsageError naming any term that matches no host. */

@@ -1,0 +1,214 @@
+// Host results on disk. Each HostResult is appended to a results file as one
+// JSON line as soon as its host finishes, and only a small summary per host
+// stays in memory, so a run of ten thousand devices does not hold ten
+// thousand sets of findings. Reporters read the full results back one at a
+// time, in inventory order, whatever order the hosts finished in.
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Logger } from '../log/logger.js';
+import { summariseHost } from '../model/result.js';
+import type { HostResult, HostSummary, RunResult } from '../model/result.js';
+
+/** Name of the results file in a capture directory. */
+export const RESULTS_FILE = 'results.jsonl';
+
+/** The results file could not be created or written. */
+export class ResultStoreError extends Error {
+  override readonly name = 'ResultStoreError';
+}
+
+interface Slot {
+  summary: HostSummary;
+  /** Byte offset of the line in the file; -1 until it is written. */
+  offset: number;
+  /** Length of the line in bytes, newline included. */
+  length: number;
+  /** The line, until it is written; kept for good when writing failed, so no result is lost. */
+  line: string | null;
+}
+
+export interface ResultStoreOptions {
+  logger: Logger;
+  /** Remove the file (and its folder) on close: for runs that keep no capture directory. */
+  temporary?: boolean;
+}
+
+export class ResultStore {
+  private readonly slots: Slot[] = [];
+  private size = 0;
+  private writes: Promise<void> = Promise.resolve();
+  private failure: ResultStoreError | null = null;
+  private closed = false;
+
+  private constructor(
+    /** The results file. */
+    readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly logger: Logger,
+    /** Folder removed on close; null when the file stays. */
+    private readonly temporaryDir: string | null,
+  ) {}
+
+  /** Creates the results file, replacing one left by an earlier run, and the folders above it. */
+  static async create(file: string, options: ResultStoreOptions): Promise<ResultStore> {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const handle = await open(file, 'w+');
+      return new ResultStore(file, handle, options.logger, options.temporary === true ? path.dirname(file) : null);
+    } catch (error) {
+      throw new ResultStoreError(`cannot create the results file ${file}: ${(error as Error).message}; check that the folder is writable, or choose another --capture-dir`);
+    }
+  }
+
+  /** Creates the results file in a new private folder under the system temporary folder; close() removes both. */
+  static async createTemporary(options: Omit<ResultStoreOptions, 'temporary'>): Promise<ResultStore> {
+    let dir: string;
+    try {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-results-'));
+    } catch (error) {
+      throw new ResultStoreError(`cannot create a temporary folder for the results in ${os.tmpdir()}: ${(error as Error).message}; set TMPDIR to a writable folder`);
+    }
+    return ResultStore.create(path.join(dir, RESULTS_FILE), { ...options, temporary: true });
+  }
+
+  /**
+   * Stores the result of the host at this position of the inventory. The
+   * line is written in the background; only its summary stays in memory.
+   */
+  add(position: number, result: HostResult): void {
+    if (this.closed) {
+      throw new ResultStoreError(`the results file ${this.file} is closed; ${result.name} was finished after the run ended`);
+    }
+    if (this.slots[position] !== undefined) {
+      throw new ResultStoreError(`position ${position} already holds ${this.slots[position].summary.name}; ${result.name} needs its own position`);
+    }
+
+    const line = JSON.stringify(result) + '\n';
+    const slot: Slot = { summary: summariseHost(result), offset: -1, length: Buffer.byteLength(line), line };
+    this.slots[position] = slot;
+
+    // One write at a time, so a failed write can be cut off the end of the file and no line is left half written.
+    this.writes = this.writes.then(() => this.write(slot));
+  }
+
+  /** The summaries of every stored host, in inventory order. */
+  get summaries(): HostSummary[] {
+    return this.slots.filter((slot) => slot !== undefined).map((slot) => slot.summary);
+  }
+
+  /** The first write that failed; null while every line reached the file. */
+  get writeError(): ResultStoreError | null {
+    return this.failure;
+  }
+
+  /** A run over the stored hosts: summaries in memory, full results read back from the file. */
+  toRun(startedAt: string, finishedAt: string): RunResult {
+    return { version: 1, startedAt, finishedAt, hosts: this.summaries, results: () => this.results() };
+  }
+
+  /** Waits until every added result is written (or kept in memory after a failed write). */
+  async flush(): Promise<void> {
+    await this.writes;
+  }
+
+  /** Reads every stored result back, one at a time, in inventory order. */
+  async *results(): AsyncGenerator<HostResult> {
+    await this.flush();
+    let buffer = Buffer.alloc(64 * 1024);
+
+    for (const slot of this.slots) {
+      if (slot === undefined) {
+        continue;
+      }
+      if (slot.line !== null) {
+        yield JSON.parse(slot.line) as HostResult;
+        continue;
+      }
+
+      if (buffer.length < slot.length) {
+        buffer = Buffer.alloc(slot.length * 2);
+      }
+      await this.readAt(buffer, slot);
+      yield JSON.parse(buffer.toString('utf8', 0, slot.length)) as HostResult;
+    }
+  }
+
+  /** Writes what is pending and closes the file; a temporary file is removed, also when closing failed. */
+  async close(): Promise<void> {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+
+    try {
+      await this.flush();
+      await this.handle.close();
+    } finally {
+      if (this.temporaryDir !== null) {
+        await rm(this.temporaryDir, { recursive: true, force: true });
+      }
+    }
+  }
+
+  /** Removes a temporary file at once; synchronous, so it also runs in a process exit handler. */
+  removeTemporarySync(): void {
+    if (this.temporaryDir !== null) {
+      rmSync(this.temporaryDir, { recursive: true, force: true });
+    }
+  }
+
+  private async write(slot: Slot): Promise<void> {
+    if (this.failure !== null || slot.line === null) {
+      return;
+    }
+
+    const bytes = Buffer.from(slot.line, 'utf8');
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written, this.size + written);
+        written += bytesWritten;
+      }
+    } catch (error) {
+      await this.keepInMemory(slot, error as Error);
+      return;
+    }
+
+    slot.offset = this.size;
+    this.size += slot.length;
+    slot.line = null;
+  }
+
+  /**
+   * Handles a failed write: the half-written line is cut off, this and every
+   * later result stay in memory, so the report still lists every host, and
+   * the error is logged once.
+   */
+  private async keepInMemory(slot: Slot, error: Error): Promise<void> {
+    this.failure = new ResultStoreError(
+      `cannot write to the results file ${this.file}: ${error.message}; results from ${slot.summary.name} on are kept in memory and the report still lists every device, but the file misses them: free disk space or choose another --capture-dir for the next run`,
+    );
+    this.logger.error(this.failure.message, { file: this.file, host: slot.summary.name });
+
+    await this.handle.truncate(this.size).catch((caught: Error) => {
+      this.logger.error('cannot cut a half-written line off the results file', { file: this.file, error: caught.message });
+    });
+  }
+
+  private async readAt(buffer: Buffer, slot: Slot): Promise<void> {
+    let read = 0;
+    while (read < slot.length) {
+      const { bytesRead } = await this.handle.read(buffer, read, slot.length - read, slot.offset + read);
+      if (bytesRead === 0) {
+        throw new ResultStoreError(
+          `the results file ${this.file} ends at byte ${slot.offset + read}, inside the result of ${slot.summary.name}; it was changed during the run, run the check again`,
+        );
+      }
+      read += bytesRead;
+    }
+  }
+}
