@@ -1,8 +1,10 @@
 // `npm run bench`: sldiag check against simulated fleets on 127.0.0.1 where
 // every CLI answer comes after a fixed latency, compared with the latency
-// limit, the shortest time any tool could take with that concurrency.
+// limit, the shortest time any tool could take with that concurrency and
+// the same sequence of commands.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,12 +15,8 @@ const CLI = path.join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'index.js');
 const SIM = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-sim.js');
 const RUSAGE = pathToFileURL(path.join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-rusage.js')).href;
 
-/**
- * CLI lines each device responds to after the latency: `terminal length 0`,
- * `terminal width 0` and the four collected commands. The SSH handshake and
- * the login prompt carry no added latency.
- */
-const DELAYED_ROUND_TRIPS = 6;
+/** A RAM-backed folder for the captures, so the figures show sldiag's work rather than the disk's. */
+const TMPFS = '/dev/shm';
 
 interface Config {
   devices: number;
@@ -33,7 +31,10 @@ interface Measurement {
   wallMs: number;
   limitMs: number;
   waves: number;
+  /** CLI lines each device responded to after the latency, as counted by the simulator. */
+  roundTrips: number;
   cpuMsPerDevice: number;
+  simulatorCpuMsPerDevice: number;
   peakRssMb: number;
   exitCode: number | null;
   summary: string;
@@ -55,8 +56,9 @@ function configs(quick: boolean): Config[] {
   return grid;
 }
 
-async function measure(config: Config): Promise<Measurement> {
+async function measure(config: Config, captureRoot: string): Promise<Measurement> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-bench-'));
+  const captures = await mkdtemp(path.join(captureRoot, 'sldiag-bench-captures-'));
   const simulator = spawn(
     process.execPath,
     [SIM, '--devices', String(config.devices), '--latency', String(config.latencyMs), '--profile', config.profile, '--out', dir],
@@ -80,7 +82,7 @@ async function measure(config: Config): Promise<Measurement> {
         '--known-hosts',
         path.join(dir, 'known_hosts'),
         '--capture-dir',
-        path.join(dir, 'captures'),
+        captures,
         '--concurrency',
         String(config.concurrency),
         '--format',
@@ -92,21 +94,51 @@ async function measure(config: Config): Promise<Measurement> {
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 
     const usage = JSON.parse(await readFile(rusageFile, 'utf8')) as NodeJS.ResourceUsage;
+    const simulatorStats = await stopSimulator(simulator, dir);
+    const roundTrips = simulatorStats.answeredLines / config.devices;
     const waves = Math.ceil(config.devices / config.concurrency);
     return {
       config,
       wallMs,
       waves,
-      limitMs: waves * DELAYED_ROUND_TRIPS * config.latencyMs,
+      roundTrips,
+      limitMs: waves * roundTrips * config.latencyMs,
       cpuMsPerDevice: (usage.userCPUTime + usage.systemCPUTime) / 1000 / config.devices,
+      simulatorCpuMsPerDevice: simulatorStats.cpuMs / config.devices,
       peakRssMb: usage.maxRSS / 1024,
       exitCode: run.code,
       summary: run.summary,
     };
   } finally {
-    simulator.kill('SIGTERM');
-    await new Promise((resolve) => simulator.once('exit', resolve));
+    if (simulator.exitCode === null) {
+      simulator.kill('SIGTERM');
+      await new Promise((resolve) => simulator.once('exit', resolve));
+    }
     await rm(dir, { recursive: true, force: true });
+    await rm(captures, { recursive: true, force: true });
+  }
+}
+
+interface SimulatorStats {
+  answeredLines: number;
+  cpuMs: number;
+}
+
+/** Stops the simulator, which writes its statistics on SIGTERM. */
+async function stopSimulator(simulator: ReturnType<typeof spawn>, dir: string): Promise<SimulatorStats> {
+  const exited = new Promise((resolve) => simulator.once('exit', resolve));
+  simulator.kill('SIGTERM');
+  await exited;
+  return JSON.parse(await readFile(path.join(dir, 'sim-stats.json'), 'utf8')) as SimulatorStats;
+}
+
+/** The tmpfs folder when this machine has a writable one, else the system temporary folder. */
+async function defaultCaptureRoot(): Promise<string> {
+  try {
+    await access(TMPFS, constants.W_OK);
+    return TMPFS;
+  } catch {
+    return os.tmpdir();
   }
 }
 
@@ -139,21 +171,27 @@ function runSldiag(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
 }
 
 function print(results: Measurement[]): void {
-  const header = '| devices | concurrency | latency | output | wall time | latency limit (waves x 6 round trips x latency) | ratio | sldiag CPU per device | sldiag peak RSS | result |';
-  const rule = '|---:|---:|---:|---|---:|---|---:|---:|---:|---|';
+  const header =
+    '| devices | concurrency | latency | output | wall time | latency limit (waves x round trips x latency) | ratio | sldiag CPU per device | simulator CPU per device | CPU floor on this machine | sldiag peak RSS | result |';
+  const rule = '|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---|';
   process.stdout.write(`${header}\n${rule}\n`);
 
+  const cores = os.availableParallelism();
   for (const result of results) {
     const { config } = result;
+    // Both processes share the machine's CPUs, so no schedule finishes before their CPU time spread over all cores.
+    const floorMs = ((result.cpuMsPerDevice + result.simulatorCpuMsPerDevice) * config.devices) / cores;
     const cells = [
       config.devices,
       config.concurrency,
       `${config.latencyMs} ms`,
       config.label,
       `${(result.wallMs / 1000).toFixed(2)} s`,
-      `${result.waves} x 6 x ${config.latencyMs} ms = ${(result.limitMs / 1000).toFixed(2)} s`,
+      `${result.waves} x ${formatCount(result.roundTrips)} x ${config.latencyMs} ms = ${(result.limitMs / 1000).toFixed(2)} s`,
       (result.wallMs / result.limitMs).toFixed(2),
       `${result.cpuMsPerDevice.toFixed(1)} ms`,
+      `${result.simulatorCpuMsPerDevice.toFixed(1)} ms`,
+      `${(floorMs / 1000).toFixed(2)} s`,
       `${result.peakRssMb.toFixed(0)} MB`,
       `exit ${result.exitCode}: ${result.summary}`,
     ];
@@ -161,15 +199,37 @@ function print(results: Measurement[]): void {
   }
 }
 
+function formatCount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      'capture-root': { type: 'string' },
+      devices: { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
+  // --devices and --concurrency run only the configurations with that count.
+  const selected = configs(values.quick === true).filter(
+    (config) =>
+      (values.devices === undefined || config.devices === Number(values.devices)) &&
+      (values.concurrency === undefined || config.concurrency === Number(values.concurrency)),
+  );
+  if (selected.length === 0) {
+    throw new Error(`no configuration has --devices ${values.devices ?? 'any'} and --concurrency ${values.concurrency ?? 'any'}; the grid is N = 100, 1000 and 10000 at concurrency 50 and 200`);
+  }
+  const captureRoot = values['capture-root'] ?? (await defaultCaptureRoot());
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  process.stdout.write(`sldiag fleet benchmark: Node ${process.version}, ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n\n`);
+  process.stdout.write(`sldiag fleet benchmark: Node ${process.version}, ${os.availableParallelism()} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+  process.stdout.write(`captures written under ${captureRoot} (choose another folder with --capture-root DIR)\n\n`);
 
   const results: Measurement[] = [];
-  for (const config of configs(values.quick === true)) {
+  for (const config of selected) {
     process.stderr.write(`running ${config.devices} devices at concurrency ${config.concurrency}...\n`);
-    results.push(await measure(config));
+    results.push(await measure(config, captureRoot));
   }
   print(results);
 }

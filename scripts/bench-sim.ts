@@ -1,7 +1,9 @@
 // The simulator side of `npm run bench`, run as its own process so that its
 // CPU time is not counted as sldiag's. It starts N copies of one device
 // profile on 127.0.0.1, writes an inventory and a known_hosts file for them
-// into the folder given, prints READY, and runs until SIGTERM.
+// into the folder given, prints READY, and runs until SIGTERM. On SIGTERM it
+// writes `sim-stats.json`: the CLI lines the devices answered after the
+// latency, and its own CPU time.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,8 +51,24 @@ async function main(): Promise<void> {
   process.stdout.write('READY\n');
 
   process.once('SIGTERM', () => {
-    void simulator.stop().then(() => process.exit(0));
+    void writeStats(out, simulator, count)
+      .then(() => simulator.stop())
+      .then(() => process.exit(0));
   });
+}
+
+/** Lines that end the session are not answered with a prompt, so they add no latency to a device's sequence. */
+const SESSION_END = new Set(['exit', 'logout']);
+
+async function writeStats(out: string, simulator: Awaited<ReturnType<typeof startSimulator>>, count: number): Promise<void> {
+  let answeredLines = 0;
+  for (const device of simulator.devices) {
+    answeredLines += simulator.received(device.name).filter((line) => !SESSION_END.has(line.trim())).length;
+  }
+
+  const cpu = process.cpuUsage();
+  const stats = { devices: count, answeredLines, cpuMs: (cpu.user + cpu.system) / 1000 };
+  await writeFile(path.join(out, 'sim-stats.json'), JSON.stringify(stats));
 }
 
 main().catch((error: unknown) => {

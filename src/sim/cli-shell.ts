@@ -35,6 +35,8 @@ export class CliShell {
   private mode: InputMode = 'command';
   private line = '';
   private pending = '';
+  /** Echo of the input read so far, written in one piece as a device echoes what arrived in one read. */
+  private echo = '';
   private busy = false;
   private lastWasCarriageReturn = false;
   private enableAttempts = 0;
@@ -81,6 +83,14 @@ export class CliShell {
       this.pending = this.pending.slice(1);
       this.handleKey(key);
     }
+    this.flushEcho();
+  }
+
+  private flushEcho(): void {
+    if (this.echo.length > 0 && !this.closed) {
+      this.channel.write(this.echo);
+    }
+    this.echo = '';
   }
 
   private handleKey(key: string): void {
@@ -108,7 +118,7 @@ export class CliShell {
       if (this.line.length > 0) {
         this.line = this.line.slice(0, -1);
         if (!hidden) {
-          this.channel.write('\b \b');
+          this.echo += '\b \b';
         }
       }
       return;
@@ -120,12 +130,13 @@ export class CliShell {
 
     this.line += key;
     if (!hidden) {
-      this.channel.write(key);
+      this.echo += key;
     }
   }
 
   /** Runs one answer with input held back until it is written, as a terminal line would. */
   private async respond(answer: () => Promise<void>): Promise<void> {
+    this.flushEcho();
     this.busy = true;
     try {
       await answer();
