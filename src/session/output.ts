@@ -58,21 +58,48 @@ export function removeEcho(text: string, cli: string): string {
 
 /** Drops the prompt (with trailing spaces or BEL) at the very end of the text. */
 export function removeTrailingPrompt(text: string, prompt: string): string {
-  const trailingPrompt = new RegExp(`${escapeRegExp(prompt)}[ \\x07]*$`);
-  return text.replace(trailingPrompt, '');
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\x07')) {
+    end -= 1;
+  }
+  return end >= prompt.length && text.startsWith(prompt, end - prompt.length) ? text.slice(0, end - prompt.length) : text;
 }
 
-/** Finds the first device error line, e.g. `% Invalid input detected at '^' marker.` */
+/**
+ * Finds the first device error line, e.g. `% Invalid input detected at '^' marker.`
+ * A marker counts only at the start of a line, after optional white space.
+ * It searches for each marker instead of splitting the output into lines,
+ * because almost every output has none.
+ */
 export function findFailure(output: string, markers: readonly string[]): CommandFailure | null {
-  for (const line of output.split(/\r?\n|\r/)) {
-    const trimmed = line.trimStart();
-    const marker = markers.find((candidate) => trimmed.startsWith(candidate));
-    if (marker !== undefined) {
-      return { marker, message: trimmed.trimEnd() };
+  let found: { at: number; marker: string } | null = null;
+  for (const marker of markers) {
+    const at = indexAtLineStart(output, marker, found?.at ?? output.length);
+    if (at !== -1) {
+      found = { at, marker };
     }
   }
 
-  return null;
+  if (found === null) {
+    return null;
+  }
+  const rest = output.slice(found.at);
+  const end = rest.search(/[\r\n]/);
+  return { marker: found.marker, message: (end === -1 ? rest : rest.slice(0, end)).trimEnd() };
+}
+
+/** Returns the first index before `limit` where `marker` starts a line, white space aside, or -1. */
+function indexAtLineStart(text: string, marker: string, limit: number): number {
+  for (let at = text.indexOf(marker); at !== -1 && at < limit; at = text.indexOf(marker, at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && text[before] !== '\n' && text[before] !== '\r' && /\s/.test(text[before] ?? '')) {
+      before -= 1;
+    }
+    if (before < 0 || text[before] === '\n' || text[before] === '\r') {
+      return at;
+    }
+  }
+  return -1;
 }
 
 export function escapeRegExp(text: string): string {

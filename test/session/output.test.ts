@@ -43,6 +43,14 @@ describe('extractCommandOutput', () => {
     expect(extractCommandOutput('show license udi\r\nUDI: PID:C9300sw1#', 'show license udi', 'sw1#')).toBe('UDI: PID:C9300');
   });
 
+  it('drops spaces and BEL after the prompt', () => {
+    expect(extractCommandOutput('UDI: PID:C9300\r\nsw1# \x07 ', 'show license udi', 'sw1#')).toBe('UDI: PID:C9300\r\n');
+  });
+
+  it('keeps output that does not end in the prompt', () => {
+    expect(extractCommandOutput('UDI: PID:C9300\r\nw1#', 'show license udi', 'sw1#')).toBe('UDI: PID:C9300\r\nw1#');
+  });
+
   it('keeps prompt-like text inside the output', () => {
     const output = 'router#show license all\nsw1#\nUDI: PID:C9300\n';
     expect(extractCommandOutput(`show license all\r\n${output}sw1#`, 'show license all', 'sw1#')).toBe(output);
@@ -62,6 +70,20 @@ describe('findFailure', () => {
 
   it('ignores markers inside a line', () => {
     expect(findFailure('  Failure Reason: text % Invalid input detected\r\n', IOSXE.failureMarkers)).toBeNull();
+  });
+
+  it('finds a marker after one inside a line', () => {
+    const output = 'Reason: % Permission denied\r\n\t% Permission denied here\r\n';
+    expect(findFailure(output, IOSXE.failureMarkers)).toEqual({ marker: '% Permission denied', message: '% Permission denied here' });
+  });
+
+  it('returns the earliest line of several markers', () => {
+    const output = 'x\r% Incomplete command.\r% Invalid input detected at\r';
+    expect(findFailure(output, IOSXE.failureMarkers)).toEqual({ marker: '% Incomplete command', message: '% Incomplete command.' });
+  });
+
+  it('reads a marker on the last line without a line break', () => {
+    expect(findFailure('ok\n% Unknown command   ', IOSXE.failureMarkers)).toEqual({ marker: '% Unknown command', message: '% Unknown command' });
   });
 });
 

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createLogger } from '../../src/log/logger.js';
+import { checkHostKey, type HostKeyCheck } from '../../src/transport/host-key-verifier.js';
+import { generateKeyPair } from '../../src/sim/keys.js';
+import { makeTempDir, type TempDir } from '../session/harness.js';
+
+describe('checkHostKey', () => {
+  let temp: TempDir;
+
+  beforeAll(async () => {
+    temp = await makeTempDir();
+  });
+
+  afterAll(async () => {
+    await temp.remove();
+  });
+
+  function check(file: string): HostKeyCheck {
+    return { knownHostsPath: path.join(temp.path, file), mode: 'accept-new', host: '127.0.0.1', port: 2222, logger: createLogger({ level: 'error' }) };
+  }
+
+  it('records the key type read from the blob', async () => {
+    const pair = generateKeyPair('ed25519');
+
+    const decision = await checkHostKey(check('known_hosts'), pair.parsedPublic.getPublicSSH());
+
+    expect(decision).toEqual({ accepted: true });
+    const recorded = await readFile(path.join(temp.path, 'known_hosts'), 'utf8');
+    expect(recorded).toMatch(/^\[127\.0\.0\.1\]:2222 ssh-ed25519 AAAA/);
+  });
+
+  it.each([
+    ['an empty blob', Buffer.alloc(0)],
+    ['a length past the end', Buffer.from([0, 0, 0, 40, 0x73, 0x73, 0x68])],
+    ['a zero length', Buffer.from([0, 0, 0, 0, 1, 2, 3])],
+    ['a type with control bytes', Buffer.concat([Buffer.from([0, 0, 0, 3]), Buffer.from('a\nb')])],
+  ])('rejects %s', async (_name, blob) => {
+    const decision = await checkHostKey(check('rejected'), blob);
+
+    expect(decision.accepted).toBe(false);
+    expect(decision.accepted ? null : decision.error.message).toContain('could not be parsed');
+  });
+});
