@@ -1,13 +1,12 @@
 // `show license all`: the status sections plus License Usage, Product
 // Information, Agent Version, License Authorizations and report summaries.
 
-import { splitBlocks } from './common/blocks.js';
 import { runParser } from './common/run.js';
 import { useKnownShapes } from './common/shapes.js';
 import { parseAgentVersion } from './sections/agent-version.js';
 import { parseProductInformation, type UdiRecord } from './sections/product-information.js';
 import { emptyStatusRecord, type LicenseStatusRecord } from './sections/records.js';
-import { isStatusBlock, parseStatusSections } from './sections/status.js';
+import { parseStatusSections } from './sections/status.js';
 import type { ParseResult } from './types.js';
 
 export interface ShowLicenseAllRecord extends LicenseStatusRecord, UdiRecord {
@@ -40,10 +39,10 @@ function allRecord(status: LicenseStatusRecord): ShowLicenseAllRecord {
 
 export function parseShowLicenseAll(text: string): ParseResult<ShowLicenseAllRecord> {
   return runParser(text, emptyAllRecord, (lines, context) => {
-    const blocks = splitBlocks(lines);
-    const record = allRecord(parseStatusSections(blocks, context));
+    const { record: status, otherBlocks } = parseStatusSections(lines, context);
+    const record = allRecord(status);
 
-    for (const block of blocks.filter((b) => !isStatusBlock(b))) {
+    for (const block of otherBlocks) {
       if (block.title === 'Product Information') {
         context.useAll(block.headerLines);
         Object.assign(record, parseProductInformation(block.lines, context));

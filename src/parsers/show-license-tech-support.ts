@@ -2,7 +2,7 @@
 // device clock, communication statistics, NTP sync and per-UDI trust data.
 
 import type { CommunicationCounter, DeviceTime } from '../model/facts.js';
-import { splitBlocks, type Block } from './common/blocks.js';
+import type { Block } from './common/blocks.js';
 import type { ParseContext } from './common/context.js';
 import { runParser } from './common/run.js';
 import { useKnownShapes } from './common/shapes.js';
@@ -12,7 +12,7 @@ import { parseOtherInfo } from './sections/other-info.js';
 import { parseProductInformation, type UdiRecord } from './sections/product-information.js';
 import { emptyStatusRecord, type LicenseStatusRecord, type TrustCodeRecordEntry } from './sections/records.js';
 import { parseScheduledJobs } from './sections/scheduled-jobs.js';
-import { isStatusBlock, parseStatusSections } from './sections/status.js';
+import { parseStatusSections } from './sections/status.js';
 import type { ParseResult } from './types.js';
 
 export interface ShowLicenseTechSupportRecord extends LicenseStatusRecord, UdiRecord {
@@ -66,10 +66,10 @@ function techSupportRecord(status: LicenseStatusRecord): ShowLicenseTechSupportR
 // one pass over the lines in place of one pass each.
 export function parseShowLicenseTechSupport(text: string): ParseResult<ShowLicenseTechSupportRecord> {
   return runParser(text, emptyTechSupportRecord, (lines, context) => {
-    const blocks = splitBlocks(lines);
-    const record = techSupportRecord(parseStatusSections(blocks, context));
+    const { record: status, otherBlocks } = parseStatusSections(lines, context);
+    const record = techSupportRecord(status);
 
-    for (const block of blocks.filter((b) => !isStatusBlock(b))) {
+    for (const block of otherBlocks) {
       parseTechSupportBlock(block, record, context);
     }
 

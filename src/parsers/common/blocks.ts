@@ -25,29 +25,19 @@ const UNDERLINE = /^=+$/;
 // `Smart Licensing Status`, `Communication Statistics:`, `HA Info`.
 const TITLE = /^[A-Z][\w ()/.-]*:?$/;
 
-/** Splits content lines into blocks at each title line that has a `====` underline below it. */
-export function splitBlocks(lines: readonly Line[]): Block[] {
-  const blocks: Block[] = [];
-  let current: Block = { title: null, headerLines: [], lines: [] };
-  // The lines of a block run from `start` to its successor's title, so each
-  // block takes them with one slice in place of one push per line.
-  let start = 0;
-
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index] as Line;
-    const next = lines[index + 1];
-    if (next !== undefined && line.indent === 0 && isUnderline(next) && TITLE.test(line.trimmed)) {
-      current.lines = lines.slice(start, index);
-      blocks.push(current);
-      current = { title: titleOf(line.trimmed), headerLines: [line, next], lines: [] };
-      index += 1;
-      start = index + 1;
-    }
+/**
+ * Returns the block title when the line at `index` is a column-0 title with a
+ * `====` underline on the next line, and null otherwise. The title is the
+ * trimmed text without one final colon.
+ */
+export function blockTitleAt(lines: readonly Line[], index: number): string | null {
+  const line = lines[index] as Line;
+  const next = lines[index + 1];
+  if (next === undefined || line.indent !== 0 || !isUnderline(next) || !TITLE.test(line.trimmed)) {
+    return null;
   }
 
-  current.lines = lines.slice(start);
-  blocks.push(current);
-  return blocks;
+  return titleOf(line.trimmed);
 }
 
 /**
@@ -60,12 +50,13 @@ export function splitBlocks(lines: readonly Line[]): Block[] {
 export function splitSections(lines: readonly Line[], namedHeaders: ReadonlySet<string>): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
-  // As in splitBlocks, the lines of a section are one slice from `start`.
+  // The lines of a section are one slice from `start` to the next header, in
+  // place of one push per line.
   let start = 0;
 
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as Line;
-    const header = line.indent === 0 ? headerOf(line, namedHeaders) : null;
+    const header = sectionHeaderOf(line, namedHeaders);
     if (header === null) {
       if (current === null) {
         current = { name: '', header: line, headerValue: '', lines: [] };
@@ -90,6 +81,29 @@ export function splitSections(lines: readonly Line[], namedHeaders: ReadonlySet<
   return sections;
 }
 
+/**
+ * Returns the key and value of a section header as splitSections defines it,
+ * or null for any other line. Only headers have their key and value copied
+ * out.
+ */
+export function sectionHeaderOf(line: Line, namedHeaders: ReadonlySet<string>): KeyValue | null {
+  if (line.indent !== 0 || !line.isKeyValue) {
+    return null;
+  }
+
+  if (line.hasEmptyValue) {
+    return line.keyValue;
+  }
+
+  for (const name of namedHeaders) {
+    if (line.hasKey(name)) {
+      return line.keyValue;
+    }
+  }
+
+  return null;
+}
+
 /** The title without one final colon, as `trimmed.replace(/:$/, '').trim()` returns it. */
 function titleOf(trimmed: string): string {
   return trimmed.endsWith(':') ? trimmed.slice(0, -1).trim() : trimmed;
@@ -100,16 +114,3 @@ function isUnderline(line: Line): boolean {
 }
 
 const EQUALS_SIGN = 0x3d;
-
-function headerOf(line: Line, namedHeaders: ReadonlySet<string>): KeyValue | null {
-  const keyValue = line.keyValue;
-  if (keyValue === null) {
-    return null;
-  }
-
-  if (keyValue.value === '' || namedHeaders.has(keyValue.key)) {
-    return keyValue;
-  }
-
-  return null;
-}

@@ -45,6 +45,12 @@ export class Line implements SourceLine {
     return this.#splitKey();
   }
 
+  /** True for a `Key: value` line that ends at its colon (`Transport:`), whose value is empty. */
+  get hasEmptyValue(): boolean {
+    // `trimmed` ends in a character that is not white space, so a value after the colon would be that character.
+    return this.#splitKey() >= 0 && this.#colon === this.trimmed.length - 1;
+  }
+
   /** True when this is a `Key: value` line with exactly the key `key`. Compares in place, without copying the key. */
   hasKey(key: string): boolean {
     return this.#splitKey() === key.length && this.trimmed.startsWith(key);

@@ -1,8 +1,9 @@
 // Finds the Smart Licensing status sections wherever they appear in a capture
 // and hands each to its parser.
 
-import { splitSections, type Block, type Section } from '../common/blocks.js';
+import { blockTitleAt, sectionHeaderOf, type Block, type Section } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
+import type { Line } from '../common/lines.js';
 import { useKnownShapes } from '../common/shapes.js';
 import { parseLicenseAuthorization, parseRegistration } from './legacy.js';
 import { parseAccountInformation, parsePolicy, parseSmartLicensingUsingPolicy } from './policy.js';
@@ -67,28 +68,97 @@ const SECTION_PARSERS: ReadonlyMap<string, SectionParser> = new Map<string, Sect
   ['License Authorization', parseLicenseAuthorization],
 ]);
 
-/** True for a block that holds (or may hold) status sections. */
-export function isStatusBlock(block: Block): boolean {
-  return block.title === null || !NON_STATUS_BLOCKS.has(block.title);
+/** The status record of a capture, and the blocks that hold no status sections, in the order printed. */
+export interface StatusSections {
+  record: LicenseStatusRecord;
+  otherBlocks: Block[];
 }
 
 /**
- * Parses every status section in the given blocks. `Smart Licensing is ENABLED`
- * sets nothing, because Smart Licensing Using Policy prints it too.
+ * Parses every status section of a capture in one pass over its lines. The
+ * pass finds each block title and, inside blocks that may hold status
+ * sections, each section header, and hands a section to its parser as soon as
+ * the next header or title ends it. Blocks that hold no status sections (see
+ * NON_STATUS_BLOCKS) are returned for the caller to read after the status
+ * sections. `Smart Licensing is ENABLED` sets nothing, because Smart
+ * Licensing Using Policy prints it too.
  */
-export function parseStatusSections(blocks: readonly Block[], context: ParseContext): LicenseStatusRecord {
+export function parseStatusSections(lines: readonly Line[], context: ParseContext): StatusSections {
   const record = emptyStatusRecord();
+  const otherBlocks: Block[] = [];
+  // Lines before the first title form a block that may hold status sections.
+  let otherBlock: Block | null = null;
+  let section: Section | null = null;
+  // The lines of the open section or other block run from `start` to the
+  // line that ends it, so each takes them with one slice.
+  let start = 0;
 
-  for (const block of blocks.filter(isStatusBlock)) {
-    context.useAll(block.headerLines);
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as Line;
+    if (line.indent === 0) {
+      const title = blockTitleAt(lines, index);
+      if (title !== null) {
+        closeSection(section, lines, start, index, record, context);
+        section = null;
+        if (otherBlock !== null) {
+          otherBlock.lines = lines.slice(start, index);
+        }
 
-    for (const section of splitSections(block.lines, STATUS_HEADERS)) {
-      parseSection(section, record, context);
+        const headerLines = [line, lines[index + 1] as Line];
+        if (NON_STATUS_BLOCKS.has(title)) {
+          otherBlock = { title, headerLines, lines: [] };
+          otherBlocks.push(otherBlock);
+        } else {
+          otherBlock = null;
+          context.useAll(headerLines);
+        }
+
+        index += 1;
+        start = index + 1;
+        continue;
+      }
+    }
+
+    if (otherBlock !== null) {
+      continue;
+    }
+
+    const header = sectionHeaderOf(line, STATUS_HEADERS);
+    if (header !== null) {
+      closeSection(section, lines, start, index, record, context);
+      section = { name: header.key, header: line, headerValue: header.value, lines: [] };
+      start = index + 1;
+    } else if (section === null) {
+      // Lines before the first header of a block form a section named ''.
+      section = { name: '', header: line, headerValue: '', lines: [] };
+      start = index;
     }
   }
 
+  closeSection(section, lines, start, lines.length, record, context);
+  if (otherBlock !== null) {
+    otherBlock.lines = lines.slice(start);
+  }
+
   inferPolicyMode(record, context);
-  return record;
+  return { record, otherBlocks };
+}
+
+/** Gives an open section its lines up to `end` and parses it. */
+function closeSection(
+  section: Section | null,
+  lines: readonly Line[],
+  start: number,
+  end: number,
+  record: LicenseStatusRecord,
+  context: ParseContext,
+): void {
+  if (section === null) {
+    return;
+  }
+
+  section.lines = lines.slice(start, end);
+  parseSection(section, record, context);
 }
 
 /**
