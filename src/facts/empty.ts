@@ -34,6 +34,8 @@ export function emptyFacts(): DeviceFacts {
       failingKinds: null,
       failureReason: null,
       lastResponse: null,
+      lastSuccess: null,
+      lastFailure: null,
     },
     authorization: { installedCount: null, missingUdis: null },
     licenses: { inUse: null, needingSlac: null },

@@ -2,8 +2,9 @@
 // totals per UDI and the communication counters. Each summary quotes the
 // device line that shows its value.
 
-import type { DeviceFacts, Evidence, Udi } from '../model/facts.js';
+import type { CommunicationCounter, DeviceFacts, DeviceTime, Evidence, Udi } from '../model/facts.js';
 import { readableFailureReason } from './failure-reason.js';
+import { latestTimeIndex } from './latest-time.js';
 
 export function udiText(udi: Udi): string {
   return `PID:${udi.pid},SN:${udi.sn}`;
@@ -75,6 +76,8 @@ export function summariseCommunication(facts: DeviceFacts): void {
   }, -1);
   quote(facts, ['communicationStatus.ongoingFailures', 'communicationStatus.failingKinds'], worst < 0 ? header : facts.evidence[`communication.${worst}.attempts`]);
 
+  summariseLastExchanges(facts, failing);
+
   const reasonIndex = counters.findIndex((counter) => counter.failureReason !== null);
   if (reasonIndex >= 0) {
     const counter = counters[reasonIndex]!;
@@ -83,6 +86,39 @@ export function summariseCommunication(facts: DeviceFacts): void {
     quote(facts, ['communicationStatus.failureReason'], facts.evidence[`communication.${reasonIndex}.failureReason`]);
     quote(facts, ['communicationStatus.lastResponse'], facts.evidence[`communication.${reasonIndex}.lastResponse`]);
   }
+}
+
+/**
+ * Fills `lastSuccess` with the latest `Last Success Time` of any message kind
+ * and `lastFailure` with the latest `Last Failure Time` of the kinds that are
+ * failing now. A success after that failure shows the device reached its
+ * server again. Each value quotes its line, or the section header when the
+ * device shows none.
+ */
+function summariseLastExchanges(facts: DeviceFacts, failing: readonly CommunicationCounter[]): void {
+  const status = facts.communicationStatus;
+  const header = facts.evidence['communication'];
+  const counters = facts.communication;
+
+  const success = latest(counters, (counter) => counter.lastSuccessTime);
+  status.lastSuccess = success?.time ?? null;
+  quote(facts, ['communicationStatus.lastSuccess'], success === null ? header : facts.evidence[`communication.${success.index}.lastSuccessTime`]);
+
+  const failure = latest(failing, (counter) => counter.lastFailureTime);
+  status.lastFailure = failure?.time ?? null;
+  const failureIndex = failure === null ? -1 : counters.indexOf(failing[failure.index]!);
+  quote(facts, ['communicationStatus.lastFailure'], failureIndex < 0 ? header : facts.evidence[`communication.${failureIndex}.lastFailureTime`]);
+}
+
+/** Finds the latest time that `read` gives over `counters`, with the index of its counter; null when none has one or they cannot be ordered. */
+function latest(counters: readonly CommunicationCounter[], read: (counter: CommunicationCounter) => DeviceTime | null): { time: DeviceTime; index: number } | null {
+  const indexes = counters.map((_counter, index) => index).filter((index) => read(counters[index]!) !== null);
+  const position = latestTimeIndex(indexes.map((index) => read(counters[index]!)!));
+  if (position < 0) {
+    return null;
+  }
+  const index = indexes[position]!;
+  return { time: read(counters[index]!)!, index };
 }
 
 /** Returns the `INSTALLED on ...` line of a trust code entry, or its UDI line when only that was recorded. */

@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 
-import { DEFAULT_ACK_WARNING_DAYS } from '../model/intent.js';
+import { DEFAULT_ACK_WARNING_DAYS, DEFAULT_TOLERATED_FAILURES } from '../model/intent.js';
 import type { MergedSettings } from './merge.js';
 import type { RawHost, RawJumpHop, RawSettings } from './schema.js';
 import type { InventoryHost, InventoryJump, SecretRef } from './types.js';
@@ -16,7 +16,7 @@ export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 20;
 /** The lowest layer of precedence, below the inventory's own defaults. */
 export const BUILT_IN_DEFAULTS: RawSettings = {
   port: DEFAULT_PORT,
-  licensing: { ackWarningDays: DEFAULT_ACK_WARNING_DAYS },
+  licensing: { ackWarningDays: DEFAULT_ACK_WARNING_DAYS, toleratedFailures: DEFAULT_TOLERATED_FAILURES },
   ssh: { connectTimeout: DEFAULT_CONNECT_TIMEOUT_SECONDS },
 };
 
@@ -54,6 +54,7 @@ export function normaliseHost(host: RawHost, merged: MergedSettings, context: Ho
       slacFile: absolutePath(merged.licensing.slacFile, folder),
       ackWarningDays: merged.licensing.ackWarningDays ?? DEFAULT_ACK_WARNING_DAYS,
       policy: merged.licensing.policy ?? null,
+      toleratedFailures: merged.licensing.toleratedFailures ?? DEFAULT_TOLERATED_FAILURES,
     },
     ssh: {
       knownHosts: absolutePath(merged.ssh.knownHosts, folder),

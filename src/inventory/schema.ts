@@ -85,6 +85,7 @@ const licensing = z.strictObject(
     transport: transport.optional(),
     slacFile: filePath('the path of a SLAC file').optional(),
     ackWarningDays: integerBetween(1, Number.MAX_SAFE_INTEGER, 'a whole number of days, 1 or more').optional(),
+    toleratedFailures: integerBetween(0, Number.MAX_SAFE_INTEGER, 'a whole number of failed attempts, 0 or more').optional(),
     policy: z.enum(POLICY_INTENTS, mustBe(`one of ${POLICY_INTENTS.join(', ')}`)).optional(),
   },
   mustBe('a map of licensing settings'),

@@ -109,6 +109,10 @@ export interface DeviceFacts {
     /** The first `Failure Reason:` shown, the JSON form from CSSM turned into text. */
     failureReason: string | null;
     lastResponse: string | null;
+    /** The latest `Last Success Time` of any message kind; null when no kind shows one. */
+    lastSuccess: DeviceTime | null;
+    /** The latest `Last Failure Time` of the message kinds with ongoing failures; null when none is failing. */
+    lastFailure: DeviceTime | null;
   };
   /** SLAC state per UDI from `show license authorization` or the same block of `show license all`. */
   authorization: {

@@ -15,8 +15,27 @@ export interface LicensingIntent {
    * (a customer policy from CSSM); null when not stated.
    */
   policy: 'default' | 'custom' | null;
+  /**
+   * Ongoing failed attempts that are a warning, not a failure, when a message
+   * exchange succeeded after the last of them. Absent means
+   * DEFAULT_TOLERATED_FAILURES.
+   */
+  toleratedFailures?: number;
 }
 
 export const POLICY_INTENTS = ['default', 'custom'] as const;
 
 export const DEFAULT_ACK_WARNING_DAYS = 14;
+
+/**
+ * A judgment, not a Cisco figure: a few failed attempts before a later
+ * success fit a short outage, and more in a row point at a cause that has
+ * not gone away.
+ */
+export const DEFAULT_TOLERATED_FAILURES = 3;
+
+/** The value of each optional intent field that the inventory leaves out. */
+export const INTENT_DEFAULTS: Readonly<Partial<Record<keyof LicensingIntent, number>>> = {
+  ackWarningDays: DEFAULT_ACK_WARNING_DAYS,
+  toleratedFailures: DEFAULT_TOLERATED_FAILURES,
+};

@@ -60,6 +60,8 @@ const FACT_FIELDS = {
   'communicationStatus.failingKinds': 'string',
   'communicationStatus.failureReason': 'string',
   'communicationStatus.lastResponse': 'string',
+  'communicationStatus.lastSuccess': 'time',
+  'communicationStatus.lastFailure': 'time',
   authorization: 'object',
   'authorization.installedCount': 'number',
   'authorization.missingUdis': 'string',
@@ -105,6 +107,7 @@ const INTENT_FIELDS = {
   slacFile: 'string',
   ackWarningDays: 'number',
   policy: 'string',
+  toleratedFailures: 'number',
 } as const satisfies Record<IntentPath, FieldKind>;
 
 export type FieldSource = 'facts' | 'intent';

@@ -2,6 +2,7 @@
 // value the device showed, even an empty one, from a fact that was never collected.
 import { findCommand } from '../commands/catalog.js';
 import { commandsForFact, EMPTY_OUTPUT_IS_A_VALUE } from '../facts/commands.js';
+import { INTENT_DEFAULTS, type LicensingIntent } from '../model/intent.js';
 import { fieldInfo } from './fields.js';
 import type { EvaluationContext } from './evaluate.js';
 
@@ -24,7 +25,8 @@ export function resolveField(path: string, context: EvaluationContext): FieldVal
   const root: unknown = info.source === 'facts' ? context.facts : context.intent;
   const value = readPath(root, info.key);
   if (info.source === 'intent') {
-    return { value, collected: true, key: info.key };
+    // An intent built without the inventory, such as for saved captures, can leave out fields that have a default.
+    return { value: value ?? INTENT_DEFAULTS[info.key as keyof LicensingIntent] ?? null, collected: true, key: info.key };
   }
 
   const empty = value === null || (Array.isArray(value) && value.length === 0);

@@ -62,7 +62,7 @@ describe('loadInventory', () => {
 
     expect(host.port).toBe(22);
     expect(host.password).toBeNull();
-    expect(host.licensing).toEqual({ transportType: null, transportUrl: null, slacFile: null, ackWarningDays: 14, policy: null });
+    expect(host.licensing).toEqual({ transportType: null, transportUrl: null, slacFile: null, ackWarningDays: 14, policy: null, toleratedFailures: 3 });
     expect(host.ssh).toEqual({ knownHosts: null, connectTimeoutMs: 20_000, commandTimeoutMs: null, algorithms: 'modern' });
     expect(host.jumps).toEqual([]);
   });

@@ -79,12 +79,12 @@ describe('built-in playbooks on both fleets', () => {
 
     expect(problems).toEqual([
       'authorization-install-failed.ntp-sync',
-      'comm-failed.ongoing-failures',
+      'comm-failed.recovered-failures',
       'policy-install-failed.ntp-sync',
       'trust-code-install-failed.ntp-sync',
     ]);
-    expect(c9350.find((finding) => finding.check === 'comm-failed.ongoing-failures')?.message).toBe(
-      'Communication is failing right now: 1 failed attempt in a row for Result Polling.',
+    expect(c9350.find((finding) => finding.check === 'comm-failed.recovered-failures')?.message).toBe(
+      '1 failed attempt for Result Polling, the last at Mar 14 22:32:55 2024 UTC, came before a successful exchange at Mar 15 21:01:43 2024 UTC. The device reaches its server again, but those message kinds have not succeeded since.',
     );
   });
 

@@ -3,7 +3,7 @@
 import { emptyFacts } from '../../src/facts/empty.js';
 import type { DeviceFacts, Evidence } from '../../src/model/facts.js';
 import type { Finding } from '../../src/model/finding.js';
-import { DEFAULT_ACK_WARNING_DAYS, type LicensingIntent } from '../../src/model/intent.js';
+import { DEFAULT_ACK_WARNING_DAYS, DEFAULT_TOLERATED_FAILURES, type LicensingIntent } from '../../src/model/intent.js';
 import { evaluatePlaybooks } from '../../src/playbooks/evaluate.js';
 import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 
@@ -11,7 +11,7 @@ import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 export const LATE_EVALUATION_TIME = new Date('2031-06-01T00:00:00Z');
 
 export function intent(overrides: Partial<LicensingIntent> = {}): LicensingIntent {
-  return { transportType: null, transportUrl: null, slacFile: null, ackWarningDays: DEFAULT_ACK_WARNING_DAYS, policy: null, ...overrides };
+  return { transportType: null, transportUrl: null, slacFile: null, ackWarningDays: DEFAULT_ACK_WARNING_DAYS, policy: null, toleratedFailures: DEFAULT_TOLERATED_FAILURES, ...overrides };
 }
 
 /** Facts with nothing collected, then the given fields and evidence lines. */
