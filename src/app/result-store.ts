@@ -1,8 +1,8 @@
 // Host results on disk. Each HostResult is appended to a results file as one
-// JSON line as soon as its host finishes, and only a small summary per host
-// stays in memory, so a run of ten thousand devices does not hold ten
-// thousand sets of findings. Reporters read the full results back one at a
-// time, in inventory order, whatever order the hosts finished in.
+// JSON line as soon as its host finishes. Only a small summary per host stays
+// in memory, so memory does not grow with the findings of the whole fleet.
+// Reporters read the full results back one at a time, in inventory order,
+// whatever order the hosts finished in.
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -27,13 +27,13 @@ interface Slot {
   offset: number;
   /** Length of the line in bytes, newline included. */
   length: number;
-  /** The line, until it is written; kept for good when writing failed, so no result is lost. */
+  /** The line until it is written. After a failed write it stays here, so no result is lost. */
   line: string | null;
 }
 
 export interface ResultStoreOptions {
   logger: Logger;
-  /** Remove the file (and its folder) on close: for runs that keep no capture directory. */
+  /** Whether close() removes the file and its folder, for runs that keep no capture directory. */
   temporary?: boolean;
 }
 
@@ -60,7 +60,7 @@ export class ResultStore {
       const handle = await open(file, 'w+');
       return new ResultStore(file, handle, options.logger, options.temporary === true ? path.dirname(file) : null);
     } catch (error) {
-      throw new ResultStoreError(`cannot create the results file ${file}: ${(error as Error).message}; check that the folder is writable, or choose another --capture-dir`);
+      throw new ResultStoreError(`could not create the results file ${file}: ${(error as Error).message}; check that the folder is writable, or choose another --capture-dir`);
     }
   }
 
@@ -70,7 +70,7 @@ export class ResultStore {
     try {
       dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-results-'));
     } catch (error) {
-      throw new ResultStoreError(`cannot create a temporary folder for the results in ${os.tmpdir()}: ${(error as Error).message}; set TMPDIR to a writable folder`);
+      throw new ResultStoreError(`could not create a temporary folder for the results in ${os.tmpdir()}: ${(error as Error).message}; set TMPDIR to a writable folder`);
     }
     return ResultStore.create(path.join(dir, RESULTS_FILE), { ...options, temporary: true });
   }
@@ -81,10 +81,10 @@ export class ResultStore {
    */
   add(position: number, result: HostResult): void {
     if (this.closed) {
-      throw new ResultStoreError(`the results file ${this.file} is closed; ${result.name} was finished after the run ended`);
+      throw new ResultStoreError(`the results file ${this.file} is already closed, so the result of ${result.name} cannot be added`);
     }
     if (this.slots[position] !== undefined) {
-      throw new ResultStoreError(`position ${position} already holds ${this.slots[position].summary.name}; ${result.name} needs its own position`);
+      throw new ResultStoreError(`inventory position ${position} already has the result of ${this.slots[position].summary.name}, so ${result.name} cannot take it`);
     }
 
     const line = JSON.stringify(result) + '\n';
@@ -105,7 +105,7 @@ export class ResultStore {
     return this.failure;
   }
 
-  /** A run over the stored hosts: summaries in memory, full results read back from the file. */
+  /** Builds the run over the stored hosts: summaries from memory, full results read back from the file. */
   toRun(startedAt: string, finishedAt: string): RunResult {
     return { version: 1, startedAt, finishedAt, hosts: this.summaries, results: () => this.results() };
   }
@@ -137,7 +137,7 @@ export class ResultStore {
     }
   }
 
-  /** Writes what is pending and closes the file; a temporary file is removed, also when closing failed. */
+  /** Writes what is pending and closes the file. A temporary file is removed, also when closing failed. */
   async close(): Promise<void> {
     if (this.closed) {
       return;
@@ -154,7 +154,7 @@ export class ResultStore {
     }
   }
 
-  /** Removes a temporary file at once; synchronous, so it also runs in a process exit handler. */
+  /** Removes a temporary file at once. It is synchronous, so it also works in a process exit handler. */
   removeTemporarySync(): void {
     if (this.temporaryDir !== null) {
       rmSync(this.temporaryDir, { recursive: true, force: true });
@@ -184,18 +184,18 @@ export class ResultStore {
   }
 
   /**
-   * Handles a failed write: the half-written line is cut off, this and every
-   * later result stay in memory, so the report still lists every host, and
-   * the error is logged once.
+   * Handles a failed write. The half-written line is cut off, and this and
+   * every later result stay in memory, so the report still lists every host.
+   * The error is logged once.
    */
   private async keepInMemory(slot: Slot, error: Error): Promise<void> {
     this.failure = new ResultStoreError(
-      `cannot write to the results file ${this.file}: ${error.message}; results from ${slot.summary.name} on are kept in memory and the report still lists every device, but the file misses them: free disk space or choose another --capture-dir for the next run`,
+      `could not write to the results file ${this.file}: ${error.message}. The results from ${slot.summary.name} on are kept in memory, so the report still lists every device, but the file lacks them. Free disk space, or choose another --capture-dir for the next run.`,
     );
     this.logger.error(this.failure.message, { file: this.file, host: slot.summary.name });
 
     await this.handle.truncate(this.size).catch((caught: Error) => {
-      this.logger.error('cannot cut a half-written line off the results file', { file: this.file, error: caught.message });
+      this.logger.error('could not cut a half-written line off the results file', { file: this.file, error: caught.message });
     });
   }
 

@@ -137,7 +137,7 @@ export async function writeBundleContent(input: BundleContentInput): Promise<Bun
   return manifest;
 }
 
-/** The run as the bundle shows it: every string of every summary and result redacted as it is read back. */
+/** Wraps the run so that every string of every summary and result is redacted as it is read back. */
 function redactRun(run: RunResult, redactor: Redactor): RunResult {
   return {
     version: run.version,

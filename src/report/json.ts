@@ -39,7 +39,7 @@ export async function writeJson(run: RunResult, write: (text: string) => void): 
   write(`${first ? '' : '\n  '}],\n  "summary": ${indent(JSON.stringify(summarise(run), null, 2), 2)}\n}\n`);
 }
 
-/** The whole document as one string: for small runs such as a bundle's report. */
+/** Returns the whole document as one string, for small runs such as a bundle's report. */
 export async function formatJson(run: RunResult): Promise<string> {
   const parts: string[] = [];
   await writeJson(run, (text) => parts.push(text));

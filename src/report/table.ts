@@ -28,7 +28,7 @@ export async function writeTable(run: RunResult, options: TableOptions, write: (
   write(formatSummaryLine(run) + '\n');
 }
 
-/** The whole report as one string: for small runs and tests. */
+/** Returns the whole report as one string, for small runs and tests. */
 export async function formatTable(run: RunResult, options: TableOptions): Promise<string> {
   const parts: string[] = [];
   await writeTable(run, options, (text) => parts.push(text));

@@ -170,10 +170,10 @@ describe('ResultStore', () => {
     const store = await temporaryStore();
     store.add(0, host('sw-0'));
 
-    expect(() => store.add(0, host('sw-1'))).toThrow(/position 0 already holds sw-0/);
+    expect(() => store.add(0, host('sw-1'))).toThrow(/inventory position 0 already has the result of sw-0/);
   });
 
-  it('names the file it cannot create', async () => {
+  it('names the file it could not create', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-store-'));
     // A file where the folder of the results file should be.
     const blocked = path.join(dir, 'not-a-folder');
@@ -183,7 +183,7 @@ describe('ResultStore', () => {
     const created = ResultStore.create(file, { logger: silentLogger });
 
     await expect(created).rejects.toThrow(ResultStoreError);
-    await expect(created).rejects.toThrow(`cannot create the results file ${file}: `);
+    await expect(created).rejects.toThrow(`could not create the results file ${file}: `);
     await expect(created).rejects.toThrow('choose another --capture-dir');
   });
 });
@@ -201,8 +201,8 @@ describe.runIf(existsSync('/dev/full'))('ResultStore on a full disk', () => {
     await store.flush();
 
     expect(store.writeError).toBeInstanceOf(ResultStoreError);
-    expect(store.writeError?.message).toContain('cannot write to the results file /dev/full: ENOSPC');
-    expect(store.writeError?.message).toContain('free disk space');
+    expect(store.writeError?.message).toContain('could not write to the results file /dev/full: ENOSPC');
+    expect(store.writeError?.message).toContain('Free disk space');
     expect(logged.some((line) => line.includes('/dev/full') && line.includes('ENOSPC'))).toBe(true);
     expect((await readAll(store)).map((result) => result.name)).toEqual(['sw-0', 'sw-1']);
   });

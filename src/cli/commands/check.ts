@@ -68,7 +68,7 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
   return checkDevices(options, playbooks, now, logger);
 }
 
-/** The live check: the results file goes into the capture directory, or a temporary folder with --no-capture. */
+/** Checks the devices over SSH. The results file goes into the capture directory, or a temporary folder with --no-capture. */
 async function checkDevices(options: CheckCommandOptions, playbooks: Playbook[], now: () => Date, logger: Logger): Promise<number> {
   const sshConfig = await sshConfigForRun(options.sshConfig ?? null, logger).catch((error: Error) => {
     throw new UsageError(error.message);
@@ -108,7 +108,7 @@ async function checkDevices(options: CheckCommandOptions, playbooks: Playbook[],
   });
 }
 
-/** `check --from`: the results go to a temporary file, because the saved outputs are the user's and stay untouched. */
+/** Checks saved outputs (`check --from`). The results go to a temporary file, because the saved outputs are the user's and stay untouched. */
 async function checkSaved(from: string, options: CheckCommandOptions, playbooks: Playbook[], now: () => Date, logger: Logger): Promise<number> {
   const inventory = (await exists(options.inventory)) ? await loadInventory(options.inventory) : null;
   const source = await openCaptureSource(from).catch((error: unknown) => {
