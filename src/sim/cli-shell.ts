@@ -110,6 +110,8 @@ export class CliShell {
     if (key === '\r' || key === '\n') {
       const line = this.line;
       this.line = '';
+      // The line break goes out with the echo, before the latency of the response.
+      this.echo += '\r\n';
       void this.respond(() => (hidden ? this.checkEnableSecret(line) : this.execute(line)));
       return;
     }
@@ -148,7 +150,6 @@ export class CliShell {
 
   private async execute(typed: string): Promise<void> {
     this.options.onLine(typed);
-    await this.write('\r\n');
     await this.delay();
 
     const cli = normaliseCli(typed);
@@ -204,7 +205,6 @@ export class CliShell {
 
   private async checkEnableSecret(secret: string): Promise<void> {
     this.options.onLine('<secret>');
-    await this.write('\r\n');
     await this.delay();
 
     if (secret === this.profile.enableSecret) {
