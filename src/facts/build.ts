@@ -20,6 +20,10 @@ import { summariseCommunication, summariseTrust } from './summaries.js';
 interface Parsed {
   command: string;
   result: ParseResult<Partial<ShowLicenseTechSupportRecord>>;
+  /** The keys of `result.sources`, sorted, so the paths below one record path are found without a scan of all. */
+  sortedPaths?: string[];
+  /** The position of each key in `result.sources`. */
+  pathOrder?: Map<string, number>;
 }
 
 const PARSE_BY_ID: Readonly<Record<string, (text: string) => ParseResult<Partial<ShowLicenseTechSupportRecord>>>> = {
@@ -192,14 +196,43 @@ function firstWithSource(parsed: Map<string, Parsed>, preference: readonly strin
 
 /** Copies the source of `recordPath` and of every path below it (`trustCode.0`, `udis.1`) under the fact path. */
 function copyEvidence(evidence: Record<string, Evidence>, parsed: Parsed, recordPath: string, factPath: string): void {
-  for (const [path, source] of Object.entries(parsed.result.sources)) {
-    if (path !== recordPath && !path.startsWith(`${recordPath}.`)) {
-      continue;
-    }
+  parsed.sortedPaths ??= Object.keys(parsed.result.sources).sort();
+  const paths = parsed.sortedPaths;
 
-    const target = factPath + path.slice(recordPath.length);
-    evidence[target] = { command: parsed.command, line: source.line, text: source.text };
+  // Every path that starts with recordPath sorts in one run from the first that is not less than it.
+  const below: string[] = [];
+  for (let index = lowerBound(paths, recordPath); index < paths.length && paths[index]!.startsWith(recordPath); index += 1) {
+    const path = paths[index]!;
+    if (path === recordPath || path[recordPath.length] === '.') {
+      below.push(path);
+    }
   }
+
+  // The parser's order is kept, because the evidence keys appear in that order in the JSON report.
+  if (below.length > 1) {
+    const order = (parsed.pathOrder ??= new Map(Object.keys(parsed.result.sources).map((path, index) => [path, index])));
+    below.sort((left, right) => order.get(left)! - order.get(right)!);
+  }
+
+  for (const path of below) {
+    const source = parsed.result.sources[path]!;
+    evidence[factPath + path.slice(recordPath.length)] = { command: parsed.command, line: source.line, text: source.text };
+  }
+}
+
+/** Returns the index of the first element of the sorted array that is not less than `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }
 
 function toTrustCodeEntry(entry: TrustCodeEntry): TrustCodeEntry {
