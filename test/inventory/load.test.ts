@@ -37,7 +37,7 @@ describe('loadInventory', () => {
     expect(campus.licensing.transportType).toBe('smart');
     expect(campus.licensing.policy).toBe('custom');
     expect(campus.licensing.slacFile).toBe(path.join(REPOSITORY, 'slac/sw-campus-01.xml'));
-    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 111, column: 5 });
+    expect(campus.source).toEqual({ file: path.join(REPOSITORY, 'inventory.example.yaml'), line: 116, column: 5 });
 
     expect(branch.password).toBeNull();
     expect(branch.username).toBe('branch-ops');
