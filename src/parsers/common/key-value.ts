@@ -45,24 +45,16 @@ function trimmedSlice(text: string, start: number, end: number): string {
  * for `mayHoldLineTerminator` to skip the search for one.
  */
 export function keyValueColon(text: string, mayHoldLineTerminator = true): number {
-  return keyValueColonIn(text, 0, text.length, mayHoldLineTerminator);
-}
-
-/**
- * keyValueColon for the part of `text` from `start` to `end`, where `text`
- * has only white space after `end`. Returns the index of the colon in
- * `text`, or -1. Lets a caller test a line without first copying it trimmed.
- */
-export function keyValueColonIn(text: string, start: number, end: number, mayHoldLineTerminator: boolean): number {
   // The key is everything before the first colon and may not be empty. The
   // same test as `/^([^:]+?):(?:\s+(.*))?$/`, written with index searches
-  // because it runs on almost every line. No colon lies after `end`.
-  const colon = text.indexOf(':', start);
-  if (colon <= start) {
+  // because it runs on almost every line.
+  const colon = text.indexOf(':');
+  if (colon <= 0) {
     return -1;
   }
 
-  if (colon === end - 1) {
+  const length = text.length;
+  if (colon === length - 1) {
     return colon;
   }
 
@@ -77,11 +69,11 @@ export function keyValueColonIn(text: string, start: number, end: number, mayHol
   // Like `.` in a regular expression, the value (from its first character
   // that is not white space) does not span a line terminator.
   let index = colon + 2;
-  while (index < end && isWhiteSpace(text.charCodeAt(index))) {
+  while (index < length && isWhiteSpace(text.charCodeAt(index))) {
     index += 1;
   }
 
-  for (; index < end; index += 1) {
+  for (; index < length; index += 1) {
     if (isLineTerminator(text.charCodeAt(index))) {
       return -1;
     }

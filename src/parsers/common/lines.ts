@@ -69,40 +69,48 @@ export function contentLines(text: string): Line[] {
     const source = texts[index] as string;
     const cleaned = pagerResidue ? source.replace(PAGER_RESIDUE, '') : source;
     const indent = indentOf(cleaned);
-    // The line from `start` to `end` is what `cleaned.trim()` returns. It is
-    // tested in place, because most lines never need it as a string.
-    let start = indent;
-    let end = cleaned.length;
-    while (start < end && isWhiteSpace(cleaned.charCodeAt(start))) {
-      start += 1;
-    }
-
-    while (end > start && isWhiteSpace(cleaned.charCodeAt(end - 1))) {
-      end -= 1;
-    }
-
-    if (start === end) {
+    const trimmed = trimAfter(cleaned, indent);
+    if (trimmed === '') {
       continue;
     }
 
-    if (isTimestampHeader(cleaned, start, end)) {
+    if (isTimestampHeader(trimmed)) {
       continue;
     }
 
     // A bare prompt can also close the capture (`c1000v-5#`).
-    if (endsLikePrompt(cleaned, start, end) && PROMPT_ONLY.test(cleaned.slice(start, end))) {
+    if (endsLikePrompt(trimmed) && PROMPT_ONLY.test(trimmed)) {
       continue;
     }
 
-    if (!seenOutput && ECHOED_COMMAND.test(cleaned.slice(start, end))) {
+    if (!seenOutput && ECHOED_COMMAND.test(trimmed)) {
       continue;
     }
 
     seenOutput = true;
-    result.push(new Line(index + 1, source, cleaned, start, end, indent, mayHoldLineTerminator));
+    result.push(new Line(index + 1, source, trimmed, indent, mayHoldLineTerminator));
   }
 
   return result;
+}
+
+/**
+ * Trims like `String.prototype.trim`, starting the search for the first
+ * non-white-space character at `from`, and returns a line without leading or
+ * trailing white space as is, not as a copy.
+ */
+function trimAfter(text: string, from: number): string {
+  let start = from;
+  let end = text.length;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) {
+    start += 1;
+  }
+
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) {
+    end -= 1;
+  }
+
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 // Searching for `More` first is many times faster than searching for
@@ -111,41 +119,29 @@ function hasPagerResidue(text: string): boolean {
   return text.includes('\b') || (text.includes('More') && text.includes('--More--'));
 }
 
-// Tests the trimmed line from `start` to `end` of `text`. The first letter
-// rules out almost every line before a prefix comparison.
-function isTimestampHeader(text: string, start: number, end: number): boolean {
-  switch (text.charCodeAt(start)) {
+// The first letter rules out almost every line before a prefix comparison.
+function isTimestampHeader(trimmed: string): boolean {
+  switch (trimmed.charCodeAt(0)) {
     case LETTER_L:
-      return startsWithIn(text, start, end, 'Load for five secs:');
+      return trimmed.startsWith('Load for five secs:');
     case LETTER_T:
-      return startsWithIn(text, start, end, 'Time source is ');
+      return trimmed.startsWith('Time source is ');
     case LETTER_N:
-      return startsWithIn(text, start, end, 'No time source,');
+      return trimmed.startsWith('No time source,');
     default:
       return false;
   }
-}
-
-/** True when the part of `text` from `start` to `end` starts with `prefix`. */
-function startsWithIn(text: string, start: number, end: number, prefix: string): boolean {
-  return end - start >= prefix.length && text.startsWith(prefix, start);
 }
 
 const LETTER_L = 0x4c;
 const LETTER_N = 0x4e;
 const LETTER_T = 0x54;
 
-// The trimmed line from `start` to `end` has no trailing white space, so a
-// prompt ends in `#` or `>` and contains no space. Values such as `Trust
-// Code Installed: <none>` end in `>`.
-function endsLikePrompt(text: string, start: number, end: number): boolean {
-  const last = text.charCodeAt(end - 1);
-  if (last !== HASH && last !== GREATER_THAN) {
-    return false;
-  }
-
-  const space = text.indexOf(' ', start);
-  return space < 0 || space >= end;
+// `trimmed` has no trailing white space, so a prompt ends in `#` or `>` and
+// contains no space. Values such as `Trust Code Installed: <none>` end in `>`.
+function endsLikePrompt(trimmed: string): boolean {
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return (last === HASH || last === GREATER_THAN) && !trimmed.includes(' ');
 }
 
 const HASH = 0x23;
