@@ -86,8 +86,12 @@ function keyTypeOf(blob: Buffer): string | null {
   return /^[\x21-\x7e]+$/.test(type) ? type : null;
 }
 
-/** Parsed files by path, reused while the file's size and modification time stay the same. */
-const knownHostsCache = new Map<string, { version: string; index: KnownHostsIndex }>();
+/**
+ * Parsed files by path, reused while the file's size and modification time
+ * stay the same. The pending parse is stored, so sessions that start together
+ * share one read and parse of a large file instead of each making their own.
+ */
+const knownHostsCache = new Map<string, { version: string; index: Promise<KnownHostsIndex> }>();
 
 /** Reads and indexes a known_hosts file once per change, not once per device. A missing file is empty. */
 async function loadKnownHosts(path: string): Promise<KnownHostsIndex> {
@@ -107,8 +111,14 @@ async function loadKnownHosts(path: string): Promise<KnownHostsIndex> {
     return cached.index;
   }
 
-  const index = new KnownHostsIndex(parseKnownHosts(await readFile(path, 'utf8')));
+  const index = readFile(path, 'utf8').then((text) => new KnownHostsIndex(parseKnownHosts(text)));
   knownHostsCache.set(path, { version, index });
+  // A failed read is not kept, so the next session reads the file again.
+  index.catch(() => {
+    if (knownHostsCache.get(path)?.index === index) {
+      knownHostsCache.delete(path);
+    }
+  });
   return index;
 }
 
