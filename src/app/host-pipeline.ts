@@ -22,7 +22,6 @@ import type { SshEndpoint } from '../transport/ssh-transport.js';
 import { openCaptureStream, writeHostManifest } from './capture.js';
 import type { RunObserver } from './events.js';
 import { broadcast } from './events.js';
-import { internFinding } from './intern.js';
 import { judgeHost } from './verdict.js';
 
 export interface HostPipelineOptions {
@@ -235,9 +234,8 @@ export function evaluateHost(input: EvaluateHostInput): HostResult {
     status: judgeHost({ error, unreachable, collected, findings }),
     error,
     commands: input.commands.map(toCommandRecord),
-    // A structured clone contains fresh strings, not slices that keep whole outputs in memory.
-    facts: facts === null ? null : structuredClone(summariseFacts(facts)),
-    findings: findings.map(internFinding),
+    facts: facts === null ? null : summariseFacts(facts),
+    findings,
     startedAt: input.startedAt,
     finishedAt: input.now.toISOString(),
   };
