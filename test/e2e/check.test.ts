@@ -127,7 +127,7 @@ describe('sldiag check against the demo fleet', () => {
     const saved = await readFile(path.join(captureDir, 'core-smart-dev-url', 'show-license-tech-support.txt'), 'utf8');
     const original = await readFile(path.resolve('fixtures/devices/core-smart-dev-url/show-license-tech-support.txt'), 'utf8');
     expect(saved).toBe(original);
-    expect((await readdir(captureDir)).sort()).toEqual(fleet.profiles.map((profile) => profile.name).sort());
+    expect((await readdir(captureDir)).sort()).toEqual([...fleet.profiles.map((profile) => profile.name), 'results.jsonl'].sort());
   });
 
   it('re-checks the saved outputs offline with the same findings', async () => {
@@ -164,9 +164,11 @@ describe('sldiag check against the demo fleet', () => {
     const password = fleet.env['SLDIAG_TEST_PASSWORD']!;
     expect(json.stdout + json.stderr).not.toContain(password);
 
-    for (const host of await readdir(captureDir)) {
-      for (const file of await readdir(path.join(captureDir, host))) {
-        expect(await readFile(path.join(captureDir, host, file), 'utf8')).not.toContain(password);
+    for (const entry of await readdir(captureDir, { withFileTypes: true })) {
+      const entryPath = path.join(captureDir, entry.name);
+      const files = entry.isDirectory() ? (await readdir(entryPath)).map((file) => path.join(entryPath, file)) : [entryPath];
+      for (const file of files) {
+        expect(await readFile(file, 'utf8'), file).not.toContain(password);
       }
     }
   });
