@@ -60,10 +60,10 @@ function techSupportRecord(status: LicenseStatusRecord): ShowLicenseTechSupportR
   };
 }
 
-// TODO: this parser, like the show license all parser, is still about 5 times
-// slower than merely splitting the corpus into lines (limit 4, see
-// BENCHMARKS.md). That goes away when blocks, sections and fields are read in
-// one pass over the lines in place of one pass each.
+// TODO: this parser is still about 4.8 times slower than merely splitting the
+// corpus into lines (limit 4, see BENCHMARKS.md). After line clean-up, the
+// Communication Statistics block, with six field sources per message class,
+// is the largest share. Remove this note once `npm run bench:parse` passes.
 export function parseShowLicenseTechSupport(text: string): ParseResult<ShowLicenseTechSupportRecord> {
   return runParser(text, emptyTechSupportRecord, (lines, context) => {
     const { record: status, otherBlocks } = parseStatusSections(lines, context);
