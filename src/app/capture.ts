@@ -97,45 +97,57 @@ export async function writeHostManifest(dir: string, captured: CapturedHost): Pr
  * is read too: each `<slug>.txt` counts as a command that succeeded.
  */
 export async function readCaptureDir(dir: string): Promise<CapturedHost[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
   const hosts: CapturedHost[] = [];
+  for await (const host of readCapturedHosts(dir)) {
+    hosts.push(host);
+  }
+  return hosts;
+}
+
+/** Yields the host folders of a capture directory one at a time, in name order, so only one host's outputs are in memory. */
+export async function* readCapturedHosts(dir: string): AsyncGenerator<CapturedHost> {
+  const entries = await readdir(dir, { withFileTypes: true });
 
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const hostDir = path.join(dir, entry.name);
-    const files = await readdir(hostDir);
-    const manifest = files.includes(MANIFEST) ? await readManifest(path.join(hostDir, MANIFEST)) : null;
-
-    if (manifest !== null) {
-      const commands: CommandResult[] = [];
-      for (const command of manifest.commands) {
-        const { file, ...rest } = command;
-        const output = await readFile(path.join(hostDir, file), 'utf8');
-        commands.push({ ...rest, output });
-      }
-      hosts.push({ name: manifest.name, address: manifest.address, commands });
-      continue;
+    const host = await readHostFolder(path.join(dir, entry.name), entry.name);
+    if (host !== null) {
+      yield host;
     }
+  }
+}
 
-    const outputs = files.filter((file) => file.endsWith('.txt')).sort();
-    if (outputs.length === 0) {
-      continue;
-    }
+/** Reads one host folder; null for a folder with neither a manifest nor an output. */
+async function readHostFolder(hostDir: string, folderName: string): Promise<CapturedHost | null> {
+  const files = await readdir(hostDir);
+  const manifest = files.includes(MANIFEST) ? await readManifest(path.join(hostDir, MANIFEST)) : null;
+
+  if (manifest !== null) {
     const commands: CommandResult[] = [];
-    for (const file of outputs) {
-      const id = file.slice(0, -'.txt'.length);
-      commands.push({
-        id,
-        command: id.split('-').join(' '),
-        output: await readFile(path.join(hostDir, file), 'utf8'),
-        failure: null,
-        startedAt: '',
-        finishedAt: '',
-      });
+    for (const command of manifest.commands) {
+      const { file, ...rest } = command;
+      const output = await readFile(path.join(hostDir, file), 'utf8');
+      commands.push({ ...rest, output });
     }
-    hosts.push({ name: entry.name, address: '', commands });
+    return { name: manifest.name, address: manifest.address, commands };
   }
 
-  return hosts;
+  const outputs = files.filter((file) => file.endsWith('.txt')).sort();
+  if (outputs.length === 0) {
+    return null;
+  }
+  const commands: CommandResult[] = [];
+  for (const file of outputs) {
+    const id = file.slice(0, -'.txt'.length);
+    commands.push({
+      id,
+      command: id.split('-').join(' '),
+      output: await readFile(path.join(hostDir, file), 'utf8'),
+      failure: null,
+      startedAt: '',
+      finishedAt: '',
+    });
+  }
+  return { name: folderName, address: '', commands };
 }
 
 async function readManifest(file: string): Promise<HostManifest> {

@@ -1,10 +1,10 @@
 // `check --from`: evaluate saved outputs without connecting to anything.
 import type { Inventory, InventoryHost } from '../inventory/types.js';
-import { DEFAULT_ACK_WARNING_DAYS } from '../model/intent.js';
+import { DEFAULT_ACK_WARNING_DAYS, DEFAULT_TOLERATED_FAILURES } from '../model/intent.js';
 import type { LicensingIntent } from '../model/intent.js';
 import type { RunResult } from '../model/result.js';
 import type { Playbook } from '../playbooks/types.js';
-import { readCaptureDir } from './capture.js';
+import { readCapturedHosts } from './capture.js';
 import { evaluateHost } from './host-pipeline.js';
 import type { ResultStore } from './result-store.js';
 
@@ -14,6 +14,7 @@ const NO_INTENT: LicensingIntent = {
   slacFile: null,
   ackWarningDays: DEFAULT_ACK_WARNING_DAYS,
   policy: null,
+  toleratedFailures: DEFAULT_TOLERATED_FAILURES,
 };
 
 export interface OfflineOptions {
@@ -27,12 +28,11 @@ export interface OfflineOptions {
 
 export async function checkCaptures(dir: string, options: OfflineOptions): Promise<RunResult> {
   const startedAt = options.now().toISOString();
-  // TODO: readCaptureDir returns every host's outputs at once, so check --from on a capture directory of
-  // thousands of devices holds them all in memory. This goes when capture.ts can read one host at a time.
-  const captured = await readCaptureDir(dir);
   const byName = new Map<string, InventoryHost>((options.inventory?.hosts ?? []).map((host) => [host.name, host]));
 
-  captured.forEach((host, position) => {
+  // One host's outputs at a time: each result goes to the store before the next folder is read.
+  let position = 0;
+  for await (const host of readCapturedHosts(dir)) {
     const known = byName.get(host.name);
     const result = evaluateHost({
       name: host.name,
@@ -45,7 +45,8 @@ export async function checkCaptures(dir: string, options: OfflineOptions): Promi
       startedAt,
     });
     options.store.add(position, result);
-  });
+    position += 1;
+  }
 
   await options.store.flush();
   return options.store.toRun(startedAt, options.now().toISOString());

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { openCaptureStream, readCaptureDir, safeName, writeHostManifest } from '../../src/app/capture.js';
+import { openCaptureStream, readCaptureDir, readCapturedHosts, safeName, writeHostManifest } from '../../src/app/capture.js';
 import type { CommandResult } from '../../src/model/command.js';
 
 const FIXTURE = path.resolve('fixtures/corpus/show-license-udi/c9350-stack4-ha-udi-list.txt');
@@ -85,6 +85,27 @@ describe('capture layout', () => {
     const [host] = await readCaptureDir(dir);
     expect(host?.name).toBe('sw-2');
     expect(host?.commands.map((c) => [c.id, c.command, c.failure])).toEqual([['show-license-udi', 'show license udi', null]]);
+  });
+
+  it('yields hosts one at a time in name order', async () => {
+    const dir = await tempDir();
+    for (const name of ['sw-b', 'sw-a', 'empty']) {
+      await mkdir(path.join(dir, name));
+    }
+    await writeFile(path.join(dir, 'sw-b', 'show-license-udi.txt'), await readFile(FIXTURE));
+    await writeFile(path.join(dir, 'sw-a', 'show-license-udi.txt'), await readFile(FIXTURE));
+    await writeFile(path.join(dir, 'results.jsonl'), '');
+
+    const hosts = readCapturedHosts(dir);
+    const first = await hosts.next();
+    expect(first.done).toBe(false);
+    expect(first.value?.name).toBe('sw-a');
+
+    const rest: string[] = [];
+    for await (const host of hosts) {
+      rest.push(host.name);
+    }
+    expect(rest).toEqual(['sw-b']);
   });
 
   it('reports a broken manifest with its path', async () => {
