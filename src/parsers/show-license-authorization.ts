@@ -14,12 +14,11 @@
 //     Entitlement Tag: regid.2014-05.com.cisco.ax_250M,1.0_...
 
 import type { DeviceTime, Udi } from '../model/facts.js';
-import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lines.js';
+import { contentLines, sourceOf, valueOrNull } from './common/lines.js';
 import type { Line } from './common/lines.js';
 import { parseDeviceTime } from './common/time.js';
 import { parseRoleUdi } from './common/udi.js';
 import type { ParseResult, SourceLine } from './types.js';
-import { ownEntry } from './common/lookup.js';
 
 export interface AuthorizationStatus {
   udi: Udi;
@@ -51,11 +50,19 @@ export interface LicenseAuthorizationRecord {
 
 type Section = 'none' | 'overall' | 'purchased' | 'derived';
 
-const SECTION_HEADERS: Readonly<Record<string, Section>> = {
-  'Overall status:': 'overall',
-  'Purchased Licenses:': 'purchased',
-  'Derived Licenses:': 'derived',
-};
+/** The section a header line opens; undefined for other lines. */
+function sectionOf(trimmed: string): Section | undefined {
+  switch (trimmed) {
+    case 'Overall status:':
+      return 'overall';
+    case 'Purchased Licenses:':
+      return 'purchased';
+    case 'Derived Licenses:':
+      return 'derived';
+    default:
+      return undefined;
+  }
+}
 
 const INSTALLED = /INSTALLED/;
 const NOT_INSTALLED = /NOT INSTALLED/;
@@ -76,7 +83,7 @@ export function parseShowLicenseAuthorization(text: string): ParseResult<License
   let section: Section = 'none';
 
   for (const line of contentLines(text)) {
-    const header = line.trimmed.endsWith(':') ? ownEntry(SECTION_HEADERS, line.trimmed) : undefined;
+    const header = sectionOf(line.trimmed);
     if (header !== undefined) {
       section = header;
       continue;
@@ -112,25 +119,23 @@ function readLine(
     return readPurchasedLine(record, line, sources);
   }
 
-  const field = splitKeyValue(line.trimmed);
-  if (field === null) {
-    return false;
-  }
-
-  if (section === 'derived' && field.key === 'Entitlement Tag') {
+  // Keys are compared in place: most lines of a tech support capture reach
+  // this point, and copying out their key and value would cost more than the
+  // rest of this parser.
+  if (section === 'derived' && line.hasKey('Entitlement Tag')) {
     sources[`derivedEntitlementTags.${record.derivedEntitlementTags.length}`] = sourceOf(line);
-    record.derivedEntitlementTags.push(field.value);
+    record.derivedEntitlementTags.push(line.value);
     return true;
   }
 
-  if (field.key === 'Last Data Push') {
-    record.lastDataPush = deviceTimeOrNull(field.value);
+  if (line.hasKey('Last Data Push')) {
+    record.lastDataPush = deviceTimeOrNull(line.value);
     sources['lastDataPush'] = sourceOf(line);
     return true;
   }
 
-  if (field.key === 'Last File Export') {
-    record.lastFileExport = deviceTimeOrNull(field.value);
+  if (line.hasKey('Last File Export')) {
+    record.lastFileExport = deviceTimeOrNull(line.value);
     sources['lastFileExport'] = sourceOf(line);
     return true;
   }
@@ -156,13 +161,12 @@ function readOverallLine(record: LicenseAuthorizationRecord, line: Line, sources
 
   const index = record.authorizations.length - 1;
   const current = record.authorizations[index];
-  const field = splitKeyValue(line.trimmed);
-  if (current === undefined || field === null) {
+  if (current === undefined) {
     return false;
   }
 
-  if (field.key === 'Status') {
-    const [status, since] = splitOn(field.value);
+  if (line.hasKey('Status')) {
+    const [status, since] = splitOn(line.value);
     current.status = valueOrNull(status);
     current.installed = NOT_INSTALLED.test(status) ? false : INSTALLED.test(status);
     current.installedAt = since === null ? null : deviceTimeOrNull(since);
@@ -170,14 +174,14 @@ function readOverallLine(record: LicenseAuthorizationRecord, line: Line, sources
     return true;
   }
 
-  if (field.key === 'Last Confirmation code') {
-    current.lastConfirmationCode = valueOrNull(field.value);
+  if (line.hasKey('Last Confirmation code')) {
+    current.lastConfirmationCode = valueOrNull(line.value);
     sources[`authorizations.${index}.lastConfirmationCode`] = sourceOf(line);
     return true;
   }
 
-  if (field.key === 'Last Return code') {
-    current.lastReturnCode = valueOrNull(field.value);
+  if (line.hasKey('Last Return code')) {
+    current.lastReturnCode = valueOrNull(line.value);
     sources[`authorizations.${index}.lastReturnCode`] = sourceOf(line);
     return true;
   }

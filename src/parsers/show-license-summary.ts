@@ -4,11 +4,11 @@
 // blocks before the table, 16.x).
 
 import type { DeviceTime } from '../model/facts.js';
-import { contentLines, sourceOf, splitKeyValue, valueOrNull } from './common/lines.js';
+import { KeyTable } from './common/key-table.js';
+import { contentLines, sourceOf, valueOrNull } from './common/lines.js';
 import type { Line } from './common/lines.js';
 import { parseDeviceTime } from './common/time.js';
 import type { ParseResult, SourceLine } from './types.js';
-import { ownEntry } from './common/lookup.js';
 
 /** One row of the `License Usage:` table. */
 export interface LicenseSummaryRow {
@@ -69,12 +69,21 @@ export interface LicenseSummaryRecord {
 
 type Section = 'none' | 'account' | 'registration' | 'authorization' | 'usage';
 
-const SECTION_HEADERS: Readonly<Record<string, Section>> = {
-  'Account Information:': 'account',
-  'Registration:': 'registration',
-  'License Authorization:': 'authorization',
-  'License Usage:': 'usage',
-};
+/** The section a column-0 header line opens; undefined for other lines. */
+function sectionOf(trimmed: string): Section | undefined {
+  switch (trimmed) {
+    case 'Account Information:':
+      return 'account';
+    case 'Registration:':
+      return 'registration';
+    case 'License Authorization:':
+      return 'authorization';
+    case 'License Usage:':
+      return 'usage';
+    default:
+      return undefined;
+  }
+}
 
 // The part of a table row after the entitlement's closing parenthesis.
 const COUNT_AND_STATUS = /^\s+(\d+)\s+(\S.*?)\s*$/;
@@ -97,7 +106,7 @@ export function parseShowLicenseSummary(text: string): ParseResult<LicenseSummar
   let section: Section = 'none';
 
   for (const line of contentLines(text)) {
-    const header = line.indent === 0 && line.trimmed.endsWith(':') ? ownEntry(SECTION_HEADERS, line.trimmed) : undefined;
+    const header = line.indent === 0 ? sectionOf(line.trimmed) : undefined;
     if (header !== undefined) {
       section = header;
       openSection(record, section);
@@ -160,109 +169,77 @@ function readLine(
     return readTableLine(record, line, sources);
   }
 
-  if (section === 'none') {
-    return false;
-  }
-
-  const field = splitKeyValue(line.trimmed);
-  if (field === null) {
-    return false;
-  }
-
   if (section === 'account' && record.account !== null) {
-    return readAccountField(record.account, field.key, field.value, line, sources);
+    return readField(ACCOUNT_FIELDS, record.account, line, sources);
   }
 
   if (section === 'registration' && record.registration !== null) {
-    return readRegistrationField(record.registration, field.key, field.value, line, sources);
+    return readField(REGISTRATION_FIELDS, record.registration, line, sources);
   }
 
   if (section === 'authorization' && record.authorization !== null) {
-    return readAuthorizationField(record.authorization, field.key, field.value, line, sources);
+    return readField(AUTHORIZATION_FIELDS, record.authorization, line, sources);
   }
 
   return false;
 }
 
-function readAccountField(
-  account: NonNullable<LicenseSummaryRecord['account']>,
-  key: string,
-  value: string,
-  line: Line,
-  sources: Record<string, SourceLine>,
-): boolean {
-  if (key === 'Smart Account') {
-    account.smartAccount = accountName(value);
-    sources['account.smartAccount'] = sourceOf(line);
-    return true;
-  }
-
-  if (key === 'Virtual Account') {
-    account.virtualAccount = accountName(value);
-    sources['account.virtualAccount'] = sourceOf(line);
-    return true;
-  }
-
-  return false;
+/** A field of a `Key: value` block: the path its source is recorded under, and how its value is read. */
+interface FieldRule<T> {
+  path: string;
+  read: (target: T, value: string) => void;
 }
 
-function readRegistrationField(
-  registration: LegacyRegistration,
-  key: string,
-  value: string,
-  line: Line,
-  sources: Record<string, SourceLine>,
-): boolean {
-  const setters: Record<string, () => void> = {
-    Status: () => (registration.status = valueOrNull(value)),
-    'Smart Account': () => (registration.smartAccount = accountName(value)),
-    'Virtual Account': () => (registration.virtualAccount = accountName(value)),
-    'Export-Controlled Functionality': () => (registration.exportControlledFunctionality = valueOrNull(value)),
-    'Initial Registration': () => (registration.initialRegistration = valueOrNull(value)),
-    'Last Renewal Attempt': () => (registration.lastRenewalAttempt = valueOrNull(value)),
-    'Next Renewal Attempt': () => (registration.nextRenewalAttempt = deviceTimeOrNull(value)),
-    'Registration Expires': () => (registration.registrationExpires = deviceTimeOrNull(value)),
-  };
-
-  return applySetter(setters, key, `registration.${camelCase(key)}`, line, sources);
+/** Builds the rules of one block once; each path is the block name and the key in camel case. */
+function fieldRules<T>(
+  block: string,
+  readers: ReadonlyArray<readonly [string, (target: T, value: string) => void]>,
+): KeyTable<FieldRule<T>> {
+  return new KeyTable(readers.map(([key, read]) => [key, { path: `${block}.${camelCase(key)}`, read }] as const));
 }
 
-function readAuthorizationField(
-  authorization: LegacyAuthorization,
-  key: string,
-  value: string,
-  line: Line,
-  sources: Record<string, SourceLine>,
-): boolean {
-  const setters: Record<string, () => void> = {
-    Status: () => {
+type Account = NonNullable<LicenseSummaryRecord['account']>;
+
+const ACCOUNT_FIELDS = fieldRules<Account>('account', [
+  ['Smart Account', (account, value) => (account.smartAccount = accountName(value))],
+  ['Virtual Account', (account, value) => (account.virtualAccount = accountName(value))],
+]);
+
+const REGISTRATION_FIELDS = fieldRules<LegacyRegistration>('registration', [
+  ['Status', (registration, value) => (registration.status = valueOrNull(value))],
+  ['Smart Account', (registration, value) => (registration.smartAccount = accountName(value))],
+  ['Virtual Account', (registration, value) => (registration.virtualAccount = accountName(value))],
+  ['Export-Controlled Functionality', (registration, value) => (registration.exportControlledFunctionality = valueOrNull(value))],
+  ['Initial Registration', (registration, value) => (registration.initialRegistration = valueOrNull(value))],
+  ['Last Renewal Attempt', (registration, value) => (registration.lastRenewalAttempt = valueOrNull(value))],
+  ['Next Renewal Attempt', (registration, value) => (registration.nextRenewalAttempt = deviceTimeOrNull(value))],
+  ['Registration Expires', (registration, value) => (registration.registrationExpires = deviceTimeOrNull(value))],
+]);
+
+const AUTHORIZATION_FIELDS = fieldRules<LegacyAuthorization>('authorization', [
+  [
+    'Status',
+    (authorization, value) => {
       const [status, since] = splitOn(value);
       authorization.status = valueOrNull(status);
       authorization.statusSince = since === null ? null : deviceTimeOrNull(since);
     },
-    'Evaluation Period Remaining': () => (authorization.evaluationPeriodRemaining = valueOrNull(value)),
-    'Last Communication Attempt': () => (authorization.lastCommunicationAttempt = valueOrNull(value)),
-    'Next Communication Attempt': () => (authorization.nextCommunicationAttempt = deviceTimeOrNull(value)),
-    'Communication Deadline': () => (authorization.communicationDeadline = deviceTimeOrNull(value)),
-  };
+  ],
+  ['Evaluation Period Remaining', (authorization, value) => (authorization.evaluationPeriodRemaining = valueOrNull(value))],
+  ['Last Communication Attempt', (authorization, value) => (authorization.lastCommunicationAttempt = valueOrNull(value))],
+  ['Next Communication Attempt', (authorization, value) => (authorization.nextCommunicationAttempt = deviceTimeOrNull(value))],
+  ['Communication Deadline', (authorization, value) => (authorization.communicationDeadline = deviceTimeOrNull(value))],
+]);
 
-  return applySetter(setters, key, `authorization.${camelCase(key)}`, line, sources);
-}
-
-function applySetter(
-  setters: Record<string, () => void>,
-  key: string,
-  path: string,
-  line: Line,
-  sources: Record<string, SourceLine>,
-): boolean {
-  const setter = ownEntry(setters, key);
-  if (setter === undefined) {
+/** Reads a `Key: value` line by its rule; false for other keys and for lines of other shapes. */
+function readField<T>(rules: KeyTable<FieldRule<T>>, target: T, line: Line, sources: Record<string, SourceLine>): boolean {
+  const rule = rules.find(line);
+  if (rule === undefined) {
     return false;
   }
 
-  setter();
-  sources[path] = sourceOf(line);
+  rule.read(target, line.value);
+  sources[rule.path] = sourceOf(line);
   return true;
 }
 

@@ -2,6 +2,7 @@
 
 import type { DeviceTime } from '../../model/facts.js';
 import type { ParseContext } from './context.js';
+import { KeyTable } from './key-table.js';
 import { valueOrNull, type Line } from './lines.js';
 import { parseDeviceTime } from './time.js';
 
@@ -13,47 +14,10 @@ import { parseDeviceTime } from './time.js';
 export type FieldReader<T> = (target: T, value: string, line: Line, context: ParseContext) => void;
 
 /**
- * Field readers by the exact key printed before the colon. Finding the reader
- * of a line compares the keys of the same length in place, so lines of other
- * keys cost no copy of their key, and `constructor:` finds nothing.
+ * Field readers by the exact key printed before the colon, found without
+ * copying the key (see KeyTable).
  */
-export class FieldTable<T> {
-  readonly #byKeyLength: Array<Array<[string, FieldReader<T>]> | undefined> = [];
-
-  constructor(entries: Iterable<readonly [string, FieldReader<T>]>) {
-    for (const [key, reader] of entries) {
-      this.set(key, reader);
-    }
-  }
-
-  /** Adds or replaces the reader for `key`. */
-  set(key: string, reader: FieldReader<T>): void {
-    const sameLength = (this.#byKeyLength[key.length] ??= []);
-    const existing = sameLength.find((entry) => entry[0] === key);
-    if (existing === undefined) {
-      sameLength.push([key, reader]);
-    } else {
-      existing[1] = reader;
-    }
-  }
-
-  /** Returns the reader for the key of a `Key: value` line; undefined for other keys and lines. */
-  find(line: Line): FieldReader<T> | undefined {
-    const keyLength = line.keyLength;
-    const sameLength = keyLength < 0 ? undefined : this.#byKeyLength[keyLength];
-    if (sameLength === undefined) {
-      return undefined;
-    }
-
-    for (const [key, reader] of sameLength) {
-      if (line.hasKey(key)) {
-        return reader;
-      }
-    }
-
-    return undefined;
-  }
-}
+export class FieldTable<T> extends KeyTable<FieldReader<T>> {}
 
 /**
  * Hands each `Key: value` line to the reader for its key. Lines of other keys
