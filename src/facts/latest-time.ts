@@ -2,9 +2,7 @@
 // ISO value compare by it. Two stamps with the same zone abbreviation compare
 // as printed, so an abbreviation without a known offset can still be ordered.
 import type { DeviceTime } from '../model/facts.js';
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const PRINTED_TIME = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})(?:\s+(\S+))?$/;
+import { readPrintedTime } from './printed-time.js';
 
 /**
  * Returns the index of the latest time in `times`, or -1 when the list is
@@ -35,20 +33,10 @@ function compareTimes(a: DeviceTime, b: DeviceTime): number | null {
     return Date.parse(a.iso) - Date.parse(b.iso);
   }
 
-  const printedA = readPrinted(a.text);
-  const printedB = readPrinted(b.text);
+  const printedA = readPrintedTime(a.text);
+  const printedB = readPrintedTime(b.text);
   if (printedA === null || printedB === null || printedA.zone !== printedB.zone) {
     return null;
   }
   return printedA.wallClockMs - printedB.wallClockMs;
-}
-
-function readPrinted(text: string): { wallClockMs: number; zone: string } | null {
-  const match = PRINTED_TIME.exec(text.trim());
-  const month = MONTHS.indexOf(match?.[1]?.toLowerCase() ?? '');
-  if (match === null || month < 0) {
-    return null;
-  }
-  const [, , day, hour, minute, second, year, zone] = match;
-  return { wallClockMs: Date.UTC(Number(year), month, Number(day), Number(hour), Number(minute), Number(second)), zone: (zone ?? '').toLowerCase() };
 }
