@@ -8,33 +8,44 @@ import { isWhiteSpace } from './white-space.js';
 const NOT_SPLIT = -2;
 const NOT_KEY_VALUE = -1;
 
-/** A content line of device output, ready for matching. */
+/**
+ * A content line of device output, ready for matching.
+ *
+ * Every field is `declare`d and set in the constructor. Declared the usual
+ * way, TypeScript emits ES2022 class fields, which V8 defines one by one
+ * before the constructor runs, and a Line is built for every line of every
+ * capture. The split state is therefore kept in plain private fields, not in
+ * `#` fields, and shows up as own properties of a Line.
+ */
 export class Line implements SourceLine {
-  line: number;
-  text: string;
+  declare line: number;
+  declare text: string;
   /** `text` without leading and trailing white space. */
-  trimmed: string;
+  declare trimmed: string;
   /** Number of leading spaces (a tab counts as one). */
-  indent: number;
+  declare indent: number;
   /** False when `trimmed` is known to contain no CR, LF, U+2028 or U+2029, so the key-value split need not look for them. */
-  readonly #mayHoldLineTerminator: boolean;
+  private declare readonly mayHoldLineTerminator: boolean;
   /** Index in `trimmed` after the last character of the key; NOT_SPLIT until worked out, NOT_KEY_VALUE for other lines. */
-  #keyEnd = NOT_SPLIT;
+  private declare keyEnd: number;
   /** Index in `trimmed` of the colon after the key. */
-  #colon = 0;
-  #keyValue: KeyValue | null | undefined = undefined;
+  private declare colon: number;
+  private declare keyValueCache: KeyValue | null | undefined;
 
   constructor(line: number, text: string, trimmed: string, indent: number, mayHoldLineTerminator = true) {
     this.line = line;
     this.text = text;
     this.trimmed = trimmed;
     this.indent = indent;
-    this.#mayHoldLineTerminator = mayHoldLineTerminator;
+    this.mayHoldLineTerminator = mayHoldLineTerminator;
+    this.keyEnd = NOT_SPLIT;
+    this.colon = 0;
+    this.keyValueCache = undefined;
   }
 
   /** True for a line that splitKeyValue splits. */
   get isKeyValue(): boolean {
-    return this.#splitKey() >= 0;
+    return this.splitKey() >= 0;
   }
 
   /**
@@ -42,29 +53,29 @@ export class Line implements SourceLine {
    * starts with the key, because it has no leading white space.
    */
   get keyLength(): number {
-    return this.#splitKey();
+    return this.splitKey();
   }
 
   /** True for a `Key: value` line that ends at its colon (`Transport:`), whose value is empty. */
   get hasEmptyValue(): boolean {
     // `trimmed` ends in a character that is not white space, so a value after the colon would be that character.
-    return this.#splitKey() >= 0 && this.#colon === this.trimmed.length - 1;
+    return this.splitKey() >= 0 && this.colon === this.trimmed.length - 1;
   }
 
   /** True when this is a `Key: value` line with exactly the key `key`. Compares in place, without copying the key. */
   hasKey(key: string): boolean {
-    return this.#splitKey() === key.length && this.trimmed.startsWith(key);
+    return this.splitKey() === key.length && this.trimmed.startsWith(key);
   }
 
   /** The value of a `Key: value` line as splitKeyValue returns it, copied out on each access; empty for other lines. */
   get value(): string {
-    if (this.#splitKey() < 0) {
+    if (this.splitKey() < 0) {
       return '';
     }
 
     // `trimmed` ends in a character that is not white space, so the value runs to its end.
     const trimmed = this.trimmed;
-    let valueStart = this.#colon + 1;
+    let valueStart = this.colon + 1;
     while (valueStart < trimmed.length && isWhiteSpace(trimmed.charCodeAt(valueStart))) {
       valueStart += 1;
     }
@@ -77,27 +88,27 @@ export class Line implements SourceLine {
    * kept, so callers must not change the returned object.
    */
   get keyValue(): KeyValue | null {
-    if (this.#keyValue === undefined) {
-      const keyEnd = this.#splitKey();
-      this.#keyValue = keyEnd < 0 ? null : { key: this.trimmed.slice(0, keyEnd), value: this.value };
+    if (this.keyValueCache === undefined) {
+      const keyEnd = this.splitKey();
+      this.keyValueCache = keyEnd < 0 ? null : { key: this.trimmed.slice(0, keyEnd), value: this.value };
     }
 
-    return this.#keyValue;
+    return this.keyValueCache;
   }
 
-  #splitKey(): number {
-    if (this.#keyEnd === NOT_SPLIT) {
-      this.#split();
+  private splitKey(): number {
+    if (this.keyEnd === NOT_SPLIT) {
+      this.split();
     }
 
-    return this.#keyEnd;
+    return this.keyEnd;
   }
 
-  #split(): void {
+  private split(): void {
     const trimmed = this.trimmed;
-    const colon = keyValueColon(trimmed, this.#mayHoldLineTerminator);
+    const colon = keyValueColon(trimmed, this.mayHoldLineTerminator);
     if (colon < 0) {
-      this.#keyEnd = NOT_KEY_VALUE;
+      this.keyEnd = NOT_KEY_VALUE;
       return;
     }
 
@@ -107,7 +118,7 @@ export class Line implements SourceLine {
       keyEnd -= 1;
     }
 
-    this.#keyEnd = keyEnd;
-    this.#colon = colon;
+    this.keyEnd = keyEnd;
+    this.colon = colon;
   }
 }

@@ -2,10 +2,11 @@
 // class (`Trust Establishment`, `Usage Reporting`, ...).
 
 import type { CommunicationCounter } from '../../model/facts.js';
-import { splitSections, type Block } from '../common/blocks.js';
+import type { Block } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
-import { FieldTable, readFields, timeOrNull } from '../common/fields.js';
-import { valueOrNull } from '../common/lines.js';
+import { timeOrNull } from '../common/fields.js';
+import { KeyTable } from '../common/key-table.js';
+import { valueOrNull, type Line } from '../common/lines.js';
 
 export interface CommunicationRecord {
   /** `DIRECT` or `INDIRECT`. */
@@ -60,6 +61,12 @@ function counterPathsAt(index: number): CounterPaths {
   return paths;
 }
 
+/**
+ * Reads the block in one pass. A column-0 line that ends at its colon
+ * (`Usage Reporting:`) starts a message class. The key-value lines before the
+ * first one are block fields, and unknown keys are marked as understood
+ * everywhere, because new keys appear with almost every Smart Agent release.
+ */
 export function parseCommunication(block: Block, context: ParseContext): CommunicationRecord {
   const record: CommunicationRecord = { levelAllowed: null, overallState: null, counters: [] };
   context.useAll(block.headerLines);
@@ -67,81 +74,89 @@ export function parseCommunication(block: Block, context: ParseContext): Communi
     context.read('communication', block.headerLines[0]);
   }
 
-  for (const section of splitSections(block.lines, NO_NAMED_HEADERS)) {
-    if (section.name === '') {
-      readFields(section.lines, context, BLOCK_FIELDS, record, true);
+  let counter: CommunicationCounter | null = null;
+  let paths: CounterPaths | null = null;
+  for (const line of block.lines) {
+    if (!line.isKeyValue) {
       continue;
     }
 
-    const paths = counterPathsAt(record.counters.length);
-    const counter = newCounter(section.name);
-    record.counters.push(counter);
-    context.read(paths.counter, section.header);
-    readFields(section.lines, context, COUNTER_FIELDS, { counter, paths }, true);
+    if (line.indent === 0 && line.hasEmptyValue) {
+      paths = counterPathsAt(record.counters.length);
+      counter = newCounter(line.trimmed.slice(0, line.keyLength));
+      record.counters.push(counter);
+      context.read(paths.counter, line);
+      continue;
+    }
+
+    context.use(line);
+    if (counter === null || paths === null) {
+      BLOCK_FIELDS.find(line)?.(record, line, context);
+    } else {
+      COUNTER_FIELDS.find(line)?.(counter, paths, line, context);
+    }
   }
 
   return record;
 }
 
-const NO_NAMED_HEADERS: ReadonlySet<string> = new Set();
+type BlockFieldReader = (record: CommunicationRecord, line: Line, context: ParseContext) => void;
 
-const BLOCK_FIELDS: FieldTable<CommunicationRecord> = new FieldTable([
+const BLOCK_FIELDS: KeyTable<BlockFieldReader> = new KeyTable<BlockFieldReader>([
   [
     'Communication Level Allowed',
-    (record, value, line, context) => {
-      record.levelAllowed = valueOrNull(value);
+    (record, line, context) => {
+      record.levelAllowed = valueOrNull(line.value);
       context.read('communicationLevelAllowed', line);
     },
   ],
   [
     'Overall State',
-    (record, value, line, context) => {
-      record.overallState = valueOrNull(value);
+    (record, line, context) => {
+      record.overallState = valueOrNull(line.value);
       context.read('communicationOverallState', line);
     },
   ],
 ]);
 
-interface CounterTarget {
-  counter: CommunicationCounter;
-  paths: CounterPaths;
-}
+/** A reader of one field of a message class. It gets the line, so only the readers that keep the value copy it out. */
+type CounterFieldReader = (counter: CommunicationCounter, paths: CounterPaths, line: Line, context: ParseContext) => void;
 
-const COUNTER_FIELDS: FieldTable<CounterTarget> = new FieldTable([
+const COUNTER_FIELDS: KeyTable<CounterFieldReader> = new KeyTable<CounterFieldReader>([
   [
     'Attempts',
-    (target, _value, line, context) => {
-      readAttempts(line.trimmed, target.counter);
-      context.read(target.paths.attempts, line);
+    (counter, paths, line, context) => {
+      readAttempts(line.trimmed, counter);
+      context.read(paths.attempts, line);
     },
   ],
   [
     'Last Response',
-    (target, value, line, context) => {
-      target.counter.lastResponse = valueOrNull(value);
-      context.read(target.paths.lastResponse, line);
+    (counter, paths, line, context) => {
+      counter.lastResponse = valueOrNull(line.value);
+      context.read(paths.lastResponse, line);
     },
   ],
   [
     'Failure Reason',
-    (target, value, line, context) => {
+    (counter, paths, line, context) => {
       // The JSON text CSSM sends stays as printed.
-      target.counter.failureReason = valueOrNull(value);
-      context.read(target.paths.failureReason, line);
+      counter.failureReason = valueOrNull(line.value);
+      context.read(paths.failureReason, line);
     },
   ],
   [
     'Last Success Time',
-    (target, value, line, context) => {
-      target.counter.lastSuccessTime = timeOrNull(value);
-      context.read(target.paths.lastSuccessTime, line);
+    (counter, paths, line, context) => {
+      counter.lastSuccessTime = timeOrNull(line.value);
+      context.read(paths.lastSuccessTime, line);
     },
   ],
   [
     'Last Failure Time',
-    (target, value, line, context) => {
-      target.counter.lastFailureTime = timeOrNull(value);
-      context.read(target.paths.lastFailureTime, line);
+    (counter, paths, line, context) => {
+      counter.lastFailureTime = timeOrNull(line.value);
+      context.read(paths.lastFailureTime, line);
     },
   ],
 ]);

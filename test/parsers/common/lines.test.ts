@@ -36,7 +36,9 @@ describe('contentLines', () => {
       '  Status: DISABLED  ',
     ].join('\r\n');
 
-    expect(contentLines(text)).toEqual([
+    // A Line also keeps its key-value split state, so only the public fields are compared.
+    const lines = contentLines(text).map((l) => ({ line: l.line, text: l.text, trimmed: l.trimmed, indent: l.indent }));
+    expect(lines).toEqual([
       { line: 5, text: 'Utility:', trimmed: 'Utility:', indent: 0 },
       { line: 6, text: '  Status: DISABLED  ', trimmed: 'Status: DISABLED', indent: 2 },
     ]);
