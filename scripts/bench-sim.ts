@@ -3,7 +3,7 @@
 // profile on 127.0.0.1, writes an inventory and a known_hosts file for them
 // into the folder given, prints READY, and runs until SIGTERM. On SIGTERM it
 // writes `sim-stats.json`: the CLI lines the devices answered after the
-// latency, and its own CPU time.
+// latency, and its own CPU time since READY.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +48,13 @@ async function main(): Promise<void> {
     }),
   );
   await writeFile(path.join(out, 'password'), profile.password);
+
+  // Key generation and start-up are not part of a run, so the CPU time counted starts here.
+  const cpuAtReady = process.cpuUsage();
   process.stdout.write('READY\n');
 
   process.once('SIGTERM', () => {
-    void writeStats(out, simulator, count)
+    void writeStats(out, simulator, count, cpuAtReady)
       .then(() => simulator.stop())
       .then(() => process.exit(0));
   });
@@ -60,13 +63,13 @@ async function main(): Promise<void> {
 /** Lines that end the session are not answered with a prompt, so they add no latency to a device's sequence. */
 const SESSION_END = new Set(['exit', 'logout']);
 
-async function writeStats(out: string, simulator: Awaited<ReturnType<typeof startSimulator>>, count: number): Promise<void> {
+async function writeStats(out: string, simulator: Awaited<ReturnType<typeof startSimulator>>, count: number, cpuAtReady: NodeJS.CpuUsage): Promise<void> {
   let answeredLines = 0;
   for (const device of simulator.devices) {
     answeredLines += simulator.received(device.name).filter((line) => !SESSION_END.has(line.trim())).length;
   }
 
-  const cpu = process.cpuUsage();
+  const cpu = process.cpuUsage(cpuAtReady);
   const stats = { devices: count, answeredLines, cpuMs: (cpu.user + cpu.system) / 1000 };
   await writeFile(path.join(out, 'sim-stats.json'), JSON.stringify(stats));
 }
