@@ -8,9 +8,9 @@ export class ParseContext {
   private readonly lines: readonly Line[];
   /**
    * One flag per line number of the input (1-based); 1 once a section parser
-   * used the line. A plain array, because V8 allocates a Uint8Array of more
-   * than 64 bytes outside the heap, which costs more than parsing a short
-   * capture.
+   * used the line, a hole before. A plain array, because V8 allocates a
+   * Uint8Array of more than 64 bytes outside the heap, which costs more than
+   * parsing a short capture.
    */
   private readonly used: number[];
   private readonly fieldSources: Record<string, SourceLine> = {};
@@ -18,7 +18,7 @@ export class ParseContext {
   /** `lines` are the content lines of one input, in order. */
   constructor(lines: readonly Line[]) {
     this.lines = lines;
-    this.used = new Array<number>((lines[lines.length - 1]?.line ?? 0) + 1).fill(0);
+    this.used = new Array<number>((lines[lines.length - 1]?.line ?? 0) + 1);
   }
 
   /** Marks a line as understood, so it stays out of `unparsed`. */

@@ -59,7 +59,8 @@ export function readFields<T>(
 
 /** A device time stamp, or null for a sentinel or text that is no time stamp. */
 export function timeOrNull(value: string): DeviceTime | null {
-  return valueOrNull(value) === null ? null : parseDeviceTime(value);
+  const present = valueOrNull(value);
+  return present === null ? null : parseDeviceTime(present);
 }
 
 /** `True`/`yes`/`enabled` as true, `False`/`no`/`disabled` as false, anything else as null. */

@@ -170,7 +170,11 @@ const LONGEST_SENTINEL = 'not configured'.length;
 
 /** True for the values the device prints in place of "nothing": `<none>`, `<empty>`, `None`, `Not Configured`, `Not Available`. */
 export function isSentinel(value: string): boolean {
-  const trimmed = value.trim();
+  return isTrimmedSentinel(value.trim());
+}
+
+/** isSentinel for a value without leading and trailing white space, which saves a second trim in valueOrNull. */
+function isTrimmedSentinel(trimmed: string): boolean {
   if (trimmed.length < SHORTEST_SENTINEL || trimmed.length > LONGEST_SENTINEL) {
     return false;
   }
@@ -196,7 +200,7 @@ export function valueOrNull(value: string | null | undefined): string | null {
   }
 
   const trimmed = value.trim();
-  if (trimmed === '' || isSentinel(trimmed)) {
+  if (trimmed === '' || isTrimmedSentinel(trimmed)) {
     return null;
   }
 

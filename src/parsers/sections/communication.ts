@@ -161,21 +161,12 @@ const COUNTER_FIELDS: KeyTable<CounterFieldReader> = new KeyTable<CounterFieldRe
   ],
 ]);
 
-const ATTEMPT_COUNTERS: ReadonlyArray<readonly [string, AttemptField]> = [
-  ['Total', 'total'],
-  ['Success', 'success'],
-  ['Fail', 'fail'],
-  ['Overall', 'ongoingFailureOverall'],
-  ['Communication', 'ongoingFailureCommunication'],
-];
-
-type AttemptField = 'total' | 'success' | 'fail' | 'ongoingFailureOverall' | 'ongoingFailureCommunication';
-
 /**
- * Reads every `Name=digits` of the names above, wherever it is in the
- * line, as `/(Total|Success|Fail|Overall|Communication)=(\d+)/g` would. No
- * name ends with another, so at most one name fits before each `=`, and
- * matches never overlap. A later count of the same name wins.
+ * Reads every `Name=digits` of the names Total, Success, Fail, Overall and
+ * Communication, wherever it is in the line, as
+ * `/(Total|Success|Fail|Overall|Communication)=(\d+)/g` would. No name ends
+ * with another, so at most one name fits before each `=`, and matches never
+ * overlap. A later count of the same name wins.
  */
 function readAttempts(text: string, counter: CommunicationCounter): void {
   for (let equals = text.indexOf('='); equals >= 0; equals = text.indexOf('=', equals + 1)) {
@@ -188,21 +179,58 @@ function readAttempts(text: string, counter: CommunicationCounter): void {
       continue;
     }
 
-    const field = attemptFieldBefore(text, equals);
-    if (field !== undefined) {
-      counter[field] = Number(text.slice(equals + 1, digitsEnd));
+    // The last letter of the name picks the names to compare, so most `=`
+    // cost one comparison. Plain property stores keep each store monomorphic.
+    switch (text.charCodeAt(equals - 1)) {
+      case LETTER_L:
+        if (nameEndsAt(text, 'Total', equals)) {
+          counter.total = countOf(text, equals, digitsEnd);
+        } else if (nameEndsAt(text, 'Fail', equals)) {
+          counter.fail = countOf(text, equals, digitsEnd);
+        } else if (nameEndsAt(text, 'Overall', equals)) {
+          counter.ongoingFailureOverall = countOf(text, equals, digitsEnd);
+        }
+        break;
+      case LETTER_S:
+        if (nameEndsAt(text, 'Success', equals)) {
+          counter.success = countOf(text, equals, digitsEnd);
+        }
+        break;
+      case LETTER_N:
+        if (nameEndsAt(text, 'Communication', equals)) {
+          counter.ongoingFailureCommunication = countOf(text, equals, digitsEnd);
+        }
+        break;
+      default:
+        break;
     }
   }
 }
 
-function attemptFieldBefore(text: string, equals: number): AttemptField | undefined {
-  for (const [name, field] of ATTEMPT_COUNTERS) {
-    if (equals >= name.length && text.startsWith(name, equals - name.length)) {
-      return field;
-    }
+const LETTER_L = 0x6c;
+const LETTER_N = 0x6e;
+const LETTER_S = 0x73;
+
+function nameEndsAt(text: string, name: string, equals: number): boolean {
+  return equals >= name.length && text.startsWith(name, equals - name.length);
+}
+
+/**
+ * Returns the digits after the `=` at `equals` as Number reads them. Up to 15 digits
+ * are summed in place exactly; longer runs go through Number, which rounds
+ * them as a double.
+ */
+function countOf(text: string, equals: number, digitsEnd: number): number {
+  if (digitsEnd - equals - 1 > 15) {
+    return Number(text.slice(equals + 1, digitsEnd));
   }
 
-  return undefined;
+  let count = 0;
+  for (let index = equals + 1; index < digitsEnd; index += 1) {
+    count = count * 10 + (text.charCodeAt(index) - 0x30);
+  }
+
+  return count;
 }
 
 function isDigit(code: number): boolean {

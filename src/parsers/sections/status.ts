@@ -21,52 +21,70 @@ export const STATUS_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Blocks whose column-0 headers mean something else: `Usage Reporting:` under
- * `Communication Statistics` is a message class, `Transport: Smart` under
- * `Other Info` is an agent setting.
+ * True for blocks whose column-0 headers mean something else: `Usage
+ * Reporting:` under `Communication Statistics` is a message class, `Transport:
+ * Smart` under `Other Info` is an agent setting. A switch compares the title
+ * in place, where a Set would first hash the title, a fresh string each time.
  */
-const NON_STATUS_BLOCKS: ReadonlySet<string> = new Set([
-  'Communication Statistics',
-  'Other Info',
-  'Upcoming Scheduled Jobs',
-  'License Usage',
-  'Product Information',
-  'Agent Version',
-  'HA Info',
-  'License Certificates',
-  'Platform Provided Mapping Table',
-]);
+function isNonStatusBlock(title: string): boolean {
+  switch (title) {
+    case 'Communication Statistics':
+    case 'Other Info':
+    case 'Upcoming Scheduled Jobs':
+    case 'License Usage':
+    case 'Product Information':
+    case 'Agent Version':
+    case 'HA Info':
+    case 'License Certificates':
+    case 'Platform Provided Mapping Table':
+      return true;
+    default:
+      return false;
+  }
+}
 
 type SectionParser = (section: Section, record: LicenseStatusRecord, context: ParseContext) => void;
 
-// A Map, so a section named `constructor:` finds no parser.
-const SECTION_PARSERS: ReadonlyMap<string, SectionParser> = new Map<string, SectionParser>([
-  ['Smart Licensing Using Policy', parseSmartLicensingUsingPolicy],
-  ['Account Information', parseAccountInformation],
-  [
-    'Transport',
-    (section, record, context) => {
-      context.use(section.header);
-      parseTransport(section, record.transport, context);
-    },
-  ],
-  ['Policy', parsePolicy],
-  [
-    'Usage Reporting',
-    (section, record, context) => {
-      context.use(section.header);
-      parseUsageReporting(section, record.usageReporting, context);
-    },
-  ],
-  [
-    'Trust Code Installed',
-    (section, record, context) => {
-      record.trustCode = parseTrustCode(section, context);
-    },
-  ],
-  ['Registration', parseRegistration],
-  ['License Authorization', parseLicenseAuthorization],
-]);
+/**
+ * Returns the parser of a status section by its name. A switch, like
+ * isNonStatusBlock, so a section named `constructor:` finds no parser.
+ */
+function sectionParserOf(name: string): SectionParser | undefined {
+  switch (name) {
+    case 'Smart Licensing Using Policy':
+      return parseSmartLicensingUsingPolicy;
+    case 'Account Information':
+      return parseAccountInformation;
+    case 'Transport':
+      return parseTransportSection;
+    case 'Policy':
+      return parsePolicy;
+    case 'Usage Reporting':
+      return parseUsageReportingSection;
+    case 'Trust Code Installed':
+      return parseTrustCodeSection;
+    case 'Registration':
+      return parseRegistration;
+    case 'License Authorization':
+      return parseLicenseAuthorization;
+    default:
+      return undefined;
+  }
+}
+
+function parseTransportSection(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
+  context.use(section.header);
+  parseTransport(section, record.transport, context);
+}
+
+function parseUsageReportingSection(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
+  context.use(section.header);
+  parseUsageReporting(section, record.usageReporting, context);
+}
+
+function parseTrustCodeSection(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
+  record.trustCode = parseTrustCode(section, context);
+}
 
 /** The status record of a capture, and the blocks that hold no status sections, in the order printed. */
 export interface StatusSections {
@@ -79,7 +97,7 @@ export interface StatusSections {
  * pass finds each block title and, inside blocks that may hold status
  * sections, each section header, and hands a section to its parser as soon as
  * the next header or title ends it. Blocks that hold no status sections (see
- * NON_STATUS_BLOCKS) are returned for the caller to read after the status
+ * isNonStatusBlock) are returned for the caller to read after the status
  * sections. `Smart Licensing is ENABLED` sets nothing, because Smart
  * Licensing Using Policy prints it too.
  */
@@ -105,7 +123,7 @@ export function parseStatusSections(lines: readonly Line[], context: ParseContex
         }
 
         const headerLines = [line, lines[index + 1] as Line];
-        if (NON_STATUS_BLOCKS.has(title)) {
+        if (isNonStatusBlock(title)) {
           otherBlock = { title, headerLines, lines: [] };
           otherBlocks.push(otherBlock);
         } else {
@@ -181,7 +199,7 @@ function inferPolicyMode(record: LicenseStatusRecord, context: ParseContext): vo
 }
 
 function parseSection(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
-  const parser = SECTION_PARSERS.get(section.name);
+  const parser = sectionParserOf(section.name);
   if (parser !== undefined) {
     parser(section, record, context);
     return;
