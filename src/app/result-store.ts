@@ -3,8 +3,8 @@
 // in memory, so memory does not grow with the findings of the whole fleet.
 // Reporters read the full results back one at a time, in inventory order,
 // whatever order the hosts finished in.
-import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,15 +53,29 @@ export class ResultStore {
     private readonly temporaryDir: string | null,
   ) {}
 
-  /** Creates the results file, replacing one left by an earlier run, and the folders above it. */
+  /**
+   * Creates the results file and the folders above it. An existing results
+   * file is never replaced: it belongs to an earlier run whose outputs share
+   * the folder, and replacing it would lose that run's results. A path that
+   * is not a regular file, such as a device file, is opened as it is.
+   */
   static async create(file: string, options: ResultStoreOptions): Promise<ResultStore> {
+    let handle: FileHandle;
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      const handle = await open(file, 'w+');
-      return new ResultStore(file, handle, options.logger, options.temporary === true ? path.dirname(file) : null);
+      handle = await open(file, 'wx+').catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST' && !(await stat(file)).isFile()) {
+          return open(file, 'w+');
+        }
+        throw error;
+      });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(file)) {
+        throw new ResultStoreError(`the results file ${file} already exists, so ${path.dirname(file)} holds an earlier run; choose another --capture-dir, or move that folder away first`);
+      }
       throw new ResultStoreError(`could not create the results file ${file}: ${(error as Error).message}; check that the folder is writable, or choose another --capture-dir`);
     }
+    return new ResultStore(file, handle, options.logger, options.temporary === true ? path.dirname(file) : null);
   }
 
   /** Creates the results file in a new private folder under the system temporary folder; close() removes both. */

@@ -1,5 +1,7 @@
 // Command and option declarations only. Each action validates its options
 // and hands over to one command module, which returns the exit code.
+import { existsSync } from 'node:fs';
+
 import { Command, Option } from 'commander';
 
 import type { LogLevel } from '../log/logger.js';
@@ -256,7 +258,16 @@ function sshConfigOption(value: unknown): string | false | null {
   return typeof value === 'string' || value === false ? value : null;
 }
 
-/** `captures/2026-12-04T02-00-00Z`: sortable, and valid as a folder name everywhere. */
-export function defaultCaptureDir(started: Date): string {
-  return `captures/${started.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
+/**
+ * `captures/2026-12-04T02-00-00Z`: sortable, and valid as a folder name
+ * everywhere. A second run started in the same second gets `-2`, `-3` and so
+ * on, so two runs never share a folder.
+ */
+export function defaultCaptureDir(started: Date, exists: (dir: string) => boolean = existsSync): string {
+  const base = `captures/${started.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
+  let dir = base;
+  for (let suffix = 2; exists(dir); suffix += 1) {
+    dir = `${base}-${suffix}`;
+  }
+  return dir;
 }

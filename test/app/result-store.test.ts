@@ -173,6 +173,18 @@ describe('ResultStore', () => {
     expect(() => store.add(0, host('sw-1'))).toThrow(/inventory position 0 already has the result of sw-0/);
   });
 
+  it('keeps the results file of an earlier run', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-store-'));
+    const file = path.join(dir, RESULTS_FILE);
+    await writeFile(file, '{"name":"earlier"}\n');
+
+    const created = ResultStore.create(file, { logger: silentLogger });
+
+    await expect(created).rejects.toThrow(ResultStoreError);
+    await expect(created).rejects.toThrow(`the results file ${file} already exists, so ${dir} holds an earlier run`);
+    expect(await readFile(file, 'utf8')).toBe('{"name":"earlier"}\n');
+  });
+
   it('names the file it could not create', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-store-'));
     // A file where the folder of the results file should be.
