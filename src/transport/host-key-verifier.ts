@@ -35,12 +35,18 @@ export async function checkHostKey(check: HostKeyCheck, keyBlob: Buffer): Promis
     return reject('protocol', `the host key sent by ${endpoint} could not be parsed: the key blob does not start with a key type`);
   }
 
-  let index: KnownHostsIndex;
+  let index: KnownHostsIndex | null;
   try {
     index = await loadKnownHosts(check.knownHostsPath);
   } catch (error) {
     return reject('hostkey', `known_hosts file ${check.knownHostsPath} could not be read (${(error as Error).message}); fix its permissions or pass another path`);
   }
+
+  // A missing file in strict mode is more likely a mistyped path than a first connection.
+  if (index === null && check.mode === 'strict') {
+    return reject('hostkey', `known_hosts file ${check.knownHostsPath} does not exist, so the host key of ${endpoint} (${keyType} ${fingerprint}) cannot be verified. Check the --known-hosts path, or run with --accept-new to create the file and record the key.`);
+  }
+  index ??= new KnownHostsIndex([]);
 
   const result = lookupHostKey(index, endpoint, keyType, keyBlob);
   const removeHint = `ssh-keygen -R "${endpoint}" -f ${check.knownHostsPath}`;
@@ -93,8 +99,8 @@ function keyTypeOf(blob: Buffer): string | null {
  */
 const knownHostsCache = new Map<string, { version: string; index: Promise<KnownHostsIndex> }>();
 
-/** Reads and indexes a known_hosts file once per change, not once per device. A missing file is empty. */
-async function loadKnownHosts(path: string): Promise<KnownHostsIndex> {
+/** Reads and indexes a known_hosts file once per change, not once per device; null when the file does not exist. */
+async function loadKnownHosts(path: string): Promise<KnownHostsIndex | null> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') {
       return null;
@@ -102,7 +108,7 @@ async function loadKnownHosts(path: string): Promise<KnownHostsIndex> {
     throw error;
   });
   if (info === null) {
-    return new KnownHostsIndex([]);
+    return null;
   }
 
   const version = `${info.size}:${info.mtimeMs}`;
@@ -147,7 +153,8 @@ async function recordNewKey(check: HostKeyCheck, endpoint: string, keyType: stri
 async function appendNewKey(check: HostKeyCheck, endpoint: string, keyType: string, keyBlob: Buffer, fingerprint: string): Promise<HostKeyDecision> {
   const line = formatKnownHostsLine(endpoint, keyType, keyBlob);
 
-  const recheck = lookupHostKey(await loadKnownHosts(check.knownHostsPath).catch(() => new KnownHostsIndex([])), endpoint, keyType, keyBlob);
+  const current = await loadKnownHosts(check.knownHostsPath).catch(() => null);
+  const recheck = lookupHostKey(current ?? new KnownHostsIndex([]), endpoint, keyType, keyBlob);
   if (recheck.status === 'known') {
     check.logger.debug('host key was recorded by a parallel session', { fingerprint, line: recheck.entry.line });
     return { accepted: true };

@@ -33,6 +33,27 @@ describe('checkHostKey', () => {
     expect(recorded).toMatch(/^\[127\.0\.0\.1\]:2222 ssh-ed25519 AAAA/);
   });
 
+  it('names a missing file in strict mode', async () => {
+    const pair = generateKeyPair('ed25519');
+    const strict: HostKeyCheck = { ...check('missing/known_hosts'), mode: 'strict' };
+
+    const decision = await checkHostKey(strict, pair.parsedPublic.getPublicSSH());
+
+    expect(decision.accepted).toBe(false);
+    const message = decision.accepted ? '' : decision.error.message;
+    expect(message).toContain(`known_hosts file ${strict.knownHostsPath} does not exist`);
+    expect(message).toContain('--accept-new');
+  });
+
+  it('still rejects an unknown key in an existing file', async () => {
+    const strict: HostKeyCheck = { ...check('known_hosts'), mode: 'strict', port: 2223 };
+
+    const decision = await checkHostKey(strict, generateKeyPair('ed25519').parsedPublic.getPublicSSH());
+
+    expect(decision.accepted).toBe(false);
+    expect(decision.accepted ? '' : decision.error.message).toContain(`host key of [127.0.0.1]:2223 is not in ${strict.knownHostsPath}`);
+  });
+
   it.each([
     ['an empty blob', Buffer.alloc(0)],
     ['a length past the end', Buffer.from([0, 0, 0, 40, 0x73, 0x73, 0x68])],

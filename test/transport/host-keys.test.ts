@@ -69,7 +69,7 @@ describe('host key verification', () => {
   });
 
   it('rejects an unknown host in strict mode', async () => {
-    const file = await knownHostsFile(null);
+    const file = await knownHostsFile('');
 
     const error = await connect({ knownHostsPath: file, mode: 'strict' });
 
