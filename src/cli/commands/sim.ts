@@ -1,7 +1,8 @@
 // `sldiag sim`: run the device simulator in the foreground for manual tries.
 import { writeFile } from 'node:fs/promises';
 
-import { startSimulator } from '../../sim/simulator.js';
+import { ProfileError, startSimulator } from '../../sim/simulator.js';
+import { UsageError } from '../../errors.js';
 
 export interface SimCommandOptions {
   devices: string;
@@ -12,7 +13,10 @@ export interface SimCommandOptions {
 }
 
 export async function simCommand(options: SimCommandOptions): Promise<number> {
-  const simulator = await startSimulator({ profiles: options.devices });
+  // A bad --devices folder is the user's to fix, so it is a usage error (exit 2), not an internal one.
+  const simulator = await startSimulator({ profiles: options.devices }).catch((error: unknown) => {
+    throw error instanceof ProfileError ? new UsageError(`${error.message}; pass --devices with a folder of device profiles, such as fixtures/devices of the sldiag repository`) : error;
+  });
 
   options.write(`device simulator listening on 127.0.0.1 (Ctrl-C stops it)\n`);
   for (const device of simulator.devices) {
