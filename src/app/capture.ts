@@ -106,18 +106,30 @@ export async function readCaptureDir(dir: string): Promise<CapturedHost[]> {
 
 /** Yields the host folders of a capture directory one at a time, in name order, so only one host's outputs are in memory. */
 export async function* readCapturedHosts(dir: string): AsyncGenerator<CapturedHost> {
-  const entries = await readdir(dir, { withFileTypes: true });
-
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const host = await readHostFolder(path.join(dir, entry.name), entry.name);
+  for (const folder of await listHostFolders(dir)) {
+    const host = await readCapturedHost(dir, folder);
     if (host !== null) {
       yield host;
     }
   }
 }
 
-/** Reads one host folder; null for a folder with neither a manifest nor an output. */
-async function readHostFolder(hostDir: string, folderName: string): Promise<CapturedHost | null> {
+/** Returns the names of the subfolders of a capture directory, in name order, without reading them. */
+export async function listHostFolders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Reads the host folder `<dir>/<folder>`. Returns null for a folder with
+ * neither a manifest nor an output, such as one whose only output was cut
+ * off and left as `.partial`.
+ */
+export async function readCapturedHost(dir: string, folder: string): Promise<CapturedHost | null> {
+  const hostDir = path.join(dir, folder);
   const files = await readdir(hostDir);
   const manifest = files.includes(MANIFEST) ? await readManifest(path.join(hostDir, MANIFEST)) : null;
 
@@ -147,7 +159,7 @@ async function readHostFolder(hostDir: string, folderName: string): Promise<Capt
       finishedAt: '',
     });
   }
-  return { name: folderName, address: '', commands };
+  return { name: folder, address: '', commands };
 }
 
 async function readManifest(file: string): Promise<HostManifest> {

@@ -3,15 +3,16 @@
 // in memory, so memory does not grow with the findings of the whole fleet.
 // Reporters read the full results back one at a time, in inventory order,
 // whatever order the hosts finished in.
-import { existsSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 import type { Logger } from '../log/logger.js';
 import { summariseHost } from '../model/result.js';
-import type { HostResult, HostSummary, RunResult } from '../model/result.js';
+import type { HostError, HostResult, HostStatus, HostSummary, RunResult } from '../model/result.js';
 
 /** Name of the results file in a capture directory. */
 export const RESULTS_FILE = 'results.jsonl';
@@ -225,4 +226,66 @@ export class ResultStore {
       read += bytesRead;
     }
   }
+}
+
+/** What a results file line says about a host's collection, without its findings. */
+export interface SavedHostStatus {
+  name: string;
+  address: string;
+  status: HostStatus;
+  error: HostError | null;
+}
+
+/** One line of a results file: the host's status, or why the line could not be read. */
+export type SavedResultLine = { line: number; host: SavedHostStatus } | { line: number; problem: string };
+
+const HOST_STATUSES: ReadonlySet<string> = new Set<HostStatus>(['passed', 'failed', 'unreachable', 'error']);
+
+/**
+ * Reads a results file one line at a time and yields each host's name,
+ * address, status and error; the findings are dropped at once, so memory does
+ * not grow with them. A line that is not a host result (cut off by a crash,
+ * edited by hand) is yielded as a problem, and the lines after it are still read.
+ */
+export async function* readSavedStatuses(file: string): AsyncGenerator<SavedResultLine> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+
+  let number = 0;
+  for await (const text of lines) {
+    number += 1;
+    if (text.trim() === '') {
+      continue;
+    }
+    yield parseSavedLine(text, number);
+  }
+}
+
+function parseSavedLine(text: string, line: number): SavedResultLine {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { line, problem: `invalid JSON (${(error as Error).message})` };
+  }
+
+  const result = parsed as Partial<HostResult> | null;
+  if (result === null || typeof result !== 'object' || typeof result.name !== 'string' || typeof result.status !== 'string' || !HOST_STATUSES.has(result.status)) {
+    return { line, problem: 'not a host result (expected an object with name and status)' };
+  }
+
+  const error = result.error;
+  const validError = error === null || error === undefined || (typeof error === 'object' && typeof error.kind === 'string' && typeof error.message === 'string');
+  if (!validError) {
+    return { line, problem: `the error of ${result.name} is not {kind, message}` };
+  }
+
+  return {
+    line,
+    host: {
+      name: result.name,
+      address: typeof result.address === 'string' ? result.address : '',
+      status: result.status,
+      error: error === null || error === undefined ? null : { kind: error.kind, message: error.message },
+    },
+  };
 }

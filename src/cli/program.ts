@@ -26,6 +26,12 @@ Examples:
   $ sldiag check -i inventory.yaml --limit campus,tag:core --format json > result.json
   $ sldiag check --from captures/2026-12-04T02-00-00Z     # re-check saved outputs, no SSH
 
+--from takes one run's folder (captures/<time>, with host folders or
+results.jsonl) or a bundle. Every device of the run is reported: one not
+collected then keeps its status and error. The licensing intent checks use
+the inventory given with -i; without -i, ./inventory.yaml is used when it
+exists (a warning names it), else they are skipped.
+
 Exit codes: 0 every check passed, 1 a check failed at or above --fail-on,
 2 usage or configuration error (nothing was run), 3 at least one device
 could not be collected. The highest applicable code wins in the order 2, 3, 1.`;
@@ -71,7 +77,7 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--concurrency <devices>', 'devices checked at the same time', '50')
     .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
     .option('--no-capture', 'do not save raw outputs')
-    .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run, or a bundle, instead of connecting')
+    .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run (captures/<time>), or a bundle, instead of connecting')
     .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks; wins over ssh.knownHosts in the inventory (default: ~/.ssh/known_hosts)')
     .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
     .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
@@ -87,7 +93,7 @@ export function buildProgram(io: ProgramIo): Command {
     .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
     .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
     .addHelpText('after', CHECK_EXAMPLES)
-    .action(async (raw: Record<string, unknown>) => {
+    .action(async (raw: Record<string, unknown>, command: Command) => {
       const { checkCommand } = await import('./commands/check.js');
       const started = new Date();
       const capture = raw['capture'] !== false;
@@ -96,6 +102,7 @@ export function buildProgram(io: ProgramIo): Command {
       io.setExitCode(
         await checkCommand({
           inventory: raw['inventory'] as string,
+          inventoryIsDefault: command.getOptionValueSource('inventory') === 'default',
           limit: (raw['limit'] as string | undefined) ?? null,
           format: raw['format'] as 'table' | 'json' | 'jsonl',
           failOn: parseChoice<FailOn>('--fail-on', raw['failOn'] as string, ['warn', 'fail', 'never']),

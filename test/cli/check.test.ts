@@ -2,17 +2,20 @@
 // capture directory, the temporary one with --no-capture, and a report that
 // still covers every host after an interruption.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 
 import { RESULTS_FILE } from '../../src/app/result-store.js';
 import { checkCommand } from '../../src/cli/commands/check.js';
 import type { CheckCommandOptions } from '../../src/cli/commands/check.js';
+import { InventoryError } from '../../src/inventory/types.js';
 import type { HostResult } from '../../src/model/result.js';
-import { PASSWORD_VARIABLE, slowHealthyDevices, startFleet } from '../e2e/harness.js';
+import { UsageError } from '../../src/errors.js';
+import { closedPort, PASSWORD_VARIABLE, slowHealthyDevices, startFleet } from '../e2e/harness.js';
 import type { DemoFleet } from '../e2e/harness.js';
 
 const FLEET_SIZE = 4;
@@ -67,7 +70,7 @@ function options(overrides: Partial<CheckCommandOptions>): { options: CheckComma
 }
 
 interface JsonReport {
-  hosts: Array<{ name: string; status: string; error: { kind: string } | null }>;
+  hosts: Array<{ name: string; address: string; status: string; error: { kind: string; message: string } | null }>;
   summary: { hosts: number; byStatus: Record<string, number> };
 }
 
@@ -183,4 +186,165 @@ describe('check --from', () => {
     expect((await readdir(captureDir)).sort()).toEqual(before);
     expect(existsSync(path.join(captureDir, RESULTS_FILE))).toBe(true);
   });
+});
+
+/** Returns the path of a capture folder under a new temporary folder, not yet created. */
+async function newCaptureDir(): Promise<string> {
+  return path.join(await mkdtemp(path.join(os.tmpdir(), 'sldiag-check-')), 'captures');
+}
+
+/** Writes the fleet's inventory plus one host on a port nothing listens on, and returns its path. */
+async function inventoryWithUnreachableHost(): Promise<string> {
+  const document = parse(await readFile(fleet.inventory, 'utf8')) as { hosts: object[] };
+  document.hosts.push({ name: 'gone-switch', hostname: '127.0.0.1', port: await closedPort() });
+  const file = path.join(fleet.dir, 'inventory-with-gone-switch.yaml');
+  await writeFile(file, stringify(document));
+  return file;
+}
+
+/** Runs a live check into `captureDir`, then `check --from` on it, and returns both JSON reports. */
+async function liveThenSaved(live: Partial<CheckCommandOptions>, saved: Partial<CheckCommandOptions> = {}) {
+  const liveRun = options({ format: 'json', ...live });
+  const liveCode = await checkCommand(liveRun.options);
+  const savedRun = options({ format: 'json', from: live.captureDir ?? null, ...saved });
+  const savedCode = await checkCommand(savedRun.options);
+  return {
+    live: { code: liveCode, report: JSON.parse(liveRun.output()) as JsonReport },
+    saved: { code: savedCode, report: JSON.parse(savedRun.output()) as JsonReport },
+  };
+}
+
+/** Lists each host's status and error by name, to compare a live report with its re-check. */
+function outcomes(report: JsonReport) {
+  return report.hosts
+    .map((host) => ({ name: host.name, status: host.status, error: host.error }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+describe('check --from reports every device of the run', () => {
+  it('keeps an unreachable device and exits 3', async () => {
+    const captureDir = await newCaptureDir();
+
+    const { live, saved } = await liveThenSaved({ captureDir, inventory: await inventoryWithUnreachableHost() });
+
+    const gone = saved.report.hosts.find((host) => host.name === 'gone-switch');
+    expect(live.code).toBe(3);
+    expect(saved.code).toBe(3);
+    expect(saved.report.summary.hosts).toBe(FLEET_SIZE + 1);
+    expect(gone?.status).toBe('unreachable');
+    expect(gone?.error?.kind).toBe('refused');
+    expect(outcomes(saved.report)).toEqual(outcomes(live.report));
+  });
+
+  it('keeps devices whose host key was rejected', async () => {
+    const captureDir = await newCaptureDir();
+    const emptyKnownHosts = path.join(fleet.dir, 'empty_known_hosts');
+    await writeFile(emptyKnownHosts, '');
+
+    const { live, saved } = await liveThenSaved({ captureDir, knownHosts: emptyKnownHosts });
+
+    expect(live.report.hosts.every((host) => host.error?.kind === 'hostkey')).toBe(true);
+    expect(saved.code).toBe(3);
+    expect(saved.report.summary.hosts).toBe(FLEET_SIZE);
+    expect(saved.report.summary.byStatus['error']).toBe(FLEET_SIZE);
+    expect(outcomes(saved.report)).toEqual(outcomes(live.report));
+  });
+
+  it('keeps the address and port of the live run', async () => {
+    const captureDir = await newCaptureDir();
+
+    const { live, saved } = await liveThenSaved({ captureDir });
+
+    const addresses = (report: JsonReport) => report.hosts.map((host) => `${host.name} ${host.address}`).sort();
+    expect(addresses(saved.report)).toEqual(addresses(live.report));
+    expect(saved.report.hosts[0]?.address).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('keeps interrupted devices interrupted', async () => {
+    const captureDir = await newCaptureDir();
+    const controller = new AbortController();
+    const liveRun = options({ captureDir, concurrency: 1, signal: controller.signal });
+
+    const checking = checkCommand(liveRun.options);
+    await firstResultWritten(path.join(captureDir, RESULTS_FILE));
+    controller.abort();
+    await checking;
+    const live = JSON.parse(liveRun.output()) as JsonReport;
+    const savedRun = options({ from: captureDir });
+    const savedCode = await checkCommand(savedRun.options);
+    const saved = JSON.parse(savedRun.output()) as JsonReport;
+
+    const interrupted = saved.hosts.filter((host) => host.error?.kind === 'interrupted');
+    expect(savedCode).toBe(3);
+    expect(interrupted.length).toBeGreaterThan(0);
+    expect(interrupted.every((host) => host.status === 'error')).toBe(true);
+    expect(saved.hosts.some((host) => host.error?.kind === 'rejected')).toBe(false);
+    expect(outcomes(saved)).toEqual(outcomes(live));
+  });
+
+  it('lists hosts in name order', async () => {
+    const captureDir = await newCaptureDir();
+
+    const { saved } = await liveThenSaved({ captureDir, inventory: await inventoryWithUnreachableHost() });
+
+    const names = saved.report.hosts.map((host) => host.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
+describe('check --from with nothing to check', () => {
+  it('rejects an empty folder', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'sldiag-empty-'));
+
+    const checking = checkCommand(options({ from: empty }).options);
+
+    await expect(checking).rejects.toThrow(UsageError);
+    await expect(checking).rejects.toThrow(`--from ${empty}: nothing to check, because it has no host folders and no ${RESULTS_FILE}`);
+    await expect(checking).rejects.toThrow('Give a folder such as captures/<time> that contains host folders or results.jsonl, or a bundle archive (.tar.gz)');
+  });
+
+  it('names the run inside the folder above it', async () => {
+    const captureDir = await newCaptureDir();
+    await checkCommand(options({ captureDir }).options);
+    const parent = path.dirname(captureDir);
+
+    const checking = checkCommand(options({ from: parent }).options);
+
+    await expect(checking).rejects.toThrow(UsageError);
+    await expect(checking).rejects.toThrow(`--from ${parent}: nothing to check`);
+    await expect(checking).rejects.toThrow(`pass one of them, such as ${captureDir}`);
+  });
+
+  it('rejects a folder whose subfolders hold no outputs', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-empty-'));
+    await mkdir(path.join(dir, 'sw-1'));
+
+    await expect(checkCommand(options({ from: dir }).options)).rejects.toThrow(`--from ${dir}: nothing to check`);
+  });
+});
+
+describe('check --from inventory', () => {
+  it('rejects a missing inventory given with -i', async () => {
+    const captureDir = await newCaptureDir();
+    await checkCommand(options({ captureDir }).options);
+    const missing = path.join(fleet.dir, 'no-such-inventory.yaml');
+
+    const checking = checkCommand(options({ from: captureDir, inventory: missing }).options);
+
+    await expect(checking).rejects.toThrow(InventoryError);
+    await expect(checking).rejects.toThrow(missing);
+  });
+
+  it('checks without intent when the default inventory is missing', async () => {
+    const captureDir = await newCaptureDir();
+    await checkCommand(options({ captureDir }).options);
+    const missing = path.join(fleet.dir, 'inventory-not-here.yaml');
+    const run = options({ from: captureDir, inventory: missing, inventoryIsDefault: true });
+
+    const code = await checkCommand(run.options);
+
+    expect(code).toBe(0);
+    expect((JSON.parse(run.output()) as JsonReport).summary.hosts).toBe(FLEET_SIZE);
+  });
+
 });

@@ -1,6 +1,7 @@
 // `sldiag check` end to end: the built executable, real SSH over 127.0.0.1 to
 // the simulated fleet that replays real device outputs.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 import { parse, stringify } from 'yaml';
@@ -138,14 +139,69 @@ describe('sldiag check against the demo fleet', () => {
       const live = hostNamed(hosts, host.name);
       expect(host.findings.map((f) => [f.check, f.result]), host.name).toEqual(live.findings.map((f) => [f.check, f.result]));
     }
-    expect(offline.code).toBe(1);
+    expect(offline.code).toBe(3);
+  });
+
+  it('re-checks the unreachable device as unreachable', async () => {
+    const offline = await runCli(['check', '--from', captureDir, '-i', fleet.inventory, '--format', 'json'], { env: fleet.env });
+    const offlineHosts = (JSON.parse(offline.stdout) as { hosts: JsonHost[] }).hosts;
+
+    const gone = hostNamed(offlineHosts, 'gone-switch');
+    expect(offline.code).toBe(3);
+    expect(offlineHosts).toHaveLength(hosts.length);
+    expect(gone.status).toBe('unreachable');
+    expect(gone.error).toEqual(hostNamed(hosts, 'gone-switch').error);
+  });
+
+  it('rejects a missing inventory given with --from', async () => {
+    const missing = path.join(fleet.dir, 'missing-inventory.yaml');
+
+    const offline = await runCli(['check', '--from', captureDir, '-i', missing], { env: fleet.env });
+
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain(`inventory file not found: ${missing}`);
+    expect(offline.stdout).toBe('');
+  });
+
+  it('names the default inventory used with --from', async () => {
+    const offline = await runCli(['check', '--from', captureDir, '--format', 'json'], { env: fleet.env, cwd: fleet.dir });
+
+    const notes = offline.stderr.split('\n').filter((line) => line.includes('the licensing intent checks use the default inventory'));
+    expect(offline.code).toBe(3);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(`inventory=${path.join(fleet.dir, 'inventory.yaml')}`);
+  });
+
+  it('says nothing of an inventory given with -i', async () => {
+    const offline = await runCli(['check', '--from', captureDir, '-i', fleet.inventory, '--format', 'json'], { env: fleet.env, cwd: fleet.dir });
+
+    expect(offline.stderr).not.toContain('default inventory');
+  });
+
+  it('rejects an empty folder given to --from', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'sldiag-empty-'));
+
+    const offline = await runCli(['check', '--from', empty], { env: fleet.env, cwd: empty });
+
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain(`--from ${empty}: nothing to check`);
+    expect(offline.stderr).toContain('Give a folder such as captures/<time> that contains host folders or results.jsonl, or a bundle archive (.tar.gz).');
+    expect(offline.stdout).toBe('');
+  });
+
+  it('rejects the folder above the saved run', async () => {
+    const offline = await runCli(['check', '--from', fleet.dir, '-i', fleet.inventory], { env: fleet.env });
+
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain(`--from ${fleet.dir}: nothing to check`);
+    expect(offline.stderr).toContain(`pass one of them, such as ${captureDir}`);
   });
 
   it('warns when saved hosts are missing from the inventory', async () => {
     const offline = await runCli(['check', '--from', captureDir, '-i', path.resolve('inventory.example.yaml'), '--format', 'json'], { env: fleet.env });
 
     expect(offline.stderr).toContain('hosts in the saved outputs are not in the inventory, so its licensing intent is not checked for them');
-    expect(offline.stderr).toContain(`hosts=${fleet.profiles.length}`);
+    expect(offline.stderr).toContain(`hosts=${fleet.profiles.length + 1}`);
   });
 
   it('prints a readable table with evidence and remedy', async () => {

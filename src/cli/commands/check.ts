@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { safeName } from '../../app/capture.js';
-import { checkCaptures } from '../../app/offline.js';
+import { checkCaptures, NothingToCheckError } from '../../app/offline.js';
 import { checkCredentials } from '../../app/preflight.js';
 import { CaptureSourceError, openCaptureSource } from '../../bundle/reader.js';
 import { collectionPlan } from '../../app/collection-plan.js';
@@ -32,6 +32,12 @@ import { applyKnownHostsFlag, hostKeyPolicy } from '../host-keys.js';
 
 export interface CheckCommandOptions {
   inventory: string;
+  /**
+   * True when -i was not given and `inventory` is the default file name. With
+   * --from, a missing default inventory means no licensing intent, while a
+   * missing inventory given with -i is an error.
+   */
+  inventoryIsDefault?: boolean;
   limit: string | null;
   format: 'table' | 'json' | 'jsonl';
   failOn: FailOn;
@@ -110,14 +116,16 @@ async function checkDevices(options: CheckCommandOptions, playbooks: Playbook[],
 
 /** Checks saved outputs (`check --from`). The results go to a temporary file, because the saved outputs are the user's and stay untouched. */
 async function checkSaved(from: string, options: CheckCommandOptions, playbooks: Playbook[], now: () => Date, logger: Logger): Promise<number> {
-  const inventory = (await exists(options.inventory)) ? await loadInventory(options.inventory) : null;
+  const inventory = await loadIntentInventory(options, logger);
   const source = await openCaptureSource(from).catch((error: unknown) => {
     throw error instanceof CaptureSourceError ? new UsageError(`--from ${error.message}`) : error;
   });
 
   try {
     return await withResultStore(null, logger, async (store) => {
-      const run = await checkCaptures(source.dir, { playbooks, inventory, now, store });
+      const run = await checkCaptures(source.dir, { playbooks, inventory, now, store, logger }).catch((error: unknown) => {
+        throw error instanceof NothingToCheckError ? new UsageError(nothingToCheckMessage(from, error)) : error;
+      });
       warnAboutHostsWithoutIntent(run, inventory, logger);
       await writeReport(run, options);
       return exitCodeForRun(run, options.failOn);
@@ -125,6 +133,33 @@ async function checkSaved(from: string, options: CheckCommandOptions, playbooks:
   } finally {
     await source.dispose();
   }
+}
+
+/**
+ * Loads the inventory whose licensing intent `check --from` checks. An
+ * inventory given with -i must exist. The default inventory.yaml is used when
+ * it exists, and a warning says so, because the user did not name it.
+ */
+async function loadIntentInventory(options: CheckCommandOptions, logger: Logger): Promise<Inventory | null> {
+  if (options.inventoryIsDefault !== true) {
+    return loadInventory(options.inventory);
+  }
+  if (!(await exists(options.inventory))) {
+    return null;
+  }
+
+  logger.warn('--from: the licensing intent checks use the default inventory; pass -i to choose another', { inventory: path.resolve(options.inventory) });
+  return loadInventory(options.inventory);
+}
+
+function nothingToCheckMessage(from: string, error: NothingToCheckError): string {
+  const lines = [`--from ${from}: nothing to check, because it has no host folders and no ${RESULTS_FILE}.`];
+  if (error.runFolders.length > 0) {
+    const shown = error.runFolders.slice(0, 3).map((folder) => path.join(from, folder));
+    lines.push(`It looks like the folder above the saved runs; pass one of them, such as ${shown.join(', ')}.`);
+  }
+  lines.push(`Give a folder such as captures/<time> that contains host folders or ${RESULTS_FILE}, or a bundle archive (.tar.gz).`);
+  return lines.join(' ');
 }
 
 async function loadCheckPlaybooks(dir: string | null): Promise<Playbook[]> {
