@@ -88,7 +88,7 @@ describe('comm-failed.smart-url', () => {
     const finding = findingOf(await evaluateBuiltin(csluAddressed), 'comm-failed.smart-url');
 
     expect(finding.result).toBe('skip');
-    expect(finding.message).toBe('Not applicable: applies only when transport.type is "smart".');
+    expect(finding.message).toBe('Not applicable: applies only when the transport is smart and the inventory names neither another transport type nor a transport URL for smart.');
   });
 
   it('skips when the transport type was not collected', async () => {

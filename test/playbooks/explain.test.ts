@@ -98,7 +98,7 @@ describe('explain with a logged COMM_FAILED line', () => {
     const smartUrl = ranked.find((entry) => entry.check.id === 'smart-url')!;
 
     expect(smartUrl.standing).toBe('ruled-out');
-    expect(smartUrl.reasons).toEqual(['the line says "Cisco Smart License Utility (CSLU)", so transport.type is "cslu", and the check applies only when transport.type is "smart"']);
+    expect(smartUrl.reasons).toEqual(['the line says "Cisco Smart License Utility (CSLU)", so transport.type is "cslu", and the check applies only when the transport is smart and the inventory names neither another transport type nor a transport URL for smart']);
     expect(ranked.find((entry) => entry.check.id === 'callhome-profile')?.standing).toBe('ruled-out');
     expect(ranked.find((entry) => entry.check.id === 'transport-off')?.standing).toBe('ruled-out');
   });
