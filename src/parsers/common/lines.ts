@@ -68,18 +68,48 @@ export function contentLines(text: string): Line[] {
   for (let index = 0; index < texts.length; index += 1) {
     const source = texts[index] as string;
     const cleaned = pagerResidue ? source.replace(PAGER_RESIDUE, '') : source;
-    const indent = indentOf(cleaned);
-    const trimmed = trimAfter(cleaned, indent);
-    if (trimmed === '') {
+    const length = cleaned.length;
+
+    // Indentation, then the trimmed line from `start` to `end`, reading each
+    // character once: `first` and `last` are the first and last characters
+    // of the trimmed line, so the tests below read none again.
+    let indent = 0;
+    let first = 0;
+    while (indent < length) {
+      first = cleaned.charCodeAt(indent);
+      if (first !== SPACE && first !== TAB) {
+        break;
+      }
+      indent += 1;
+    }
+
+    let start = indent;
+    while (start < length && isWhiteSpace(first)) {
+      start += 1;
+      first = cleaned.charCodeAt(start);
+    }
+
+    if (start === length) {
       continue;
     }
 
-    if (isTimestampHeader(trimmed)) {
+    // The character at `start` is no white space, so this loop stops there at the latest.
+    let end = length;
+    let last = cleaned.charCodeAt(end - 1);
+    while (isWhiteSpace(last)) {
+      end -= 1;
+      last = cleaned.charCodeAt(end - 1);
+    }
+
+    const trimmed = start === 0 && end === length ? cleaned : cleaned.slice(start, end);
+    if (isTimestampHeader(trimmed, first)) {
       continue;
     }
 
-    // A bare prompt can also close the capture (`c1000v-5#`).
-    if (endsLikePrompt(trimmed) && PROMPT_ONLY.test(trimmed)) {
+    // A bare prompt can also close the capture (`c1000v-5#`). It ends in `#`
+    // or `>` and contains no space. Values such as `Trust Code Installed:
+    // <none>` end in `>`.
+    if ((last === HASH || last === GREATER_THAN) && !trimmed.includes(' ') && PROMPT_ONLY.test(trimmed)) {
       continue;
     }
 
@@ -94,34 +124,15 @@ export function contentLines(text: string): Line[] {
   return result;
 }
 
-/**
- * Trims like `String.prototype.trim`, starting the search for the first
- * non-white-space character at `from`, and returns a line without leading or
- * trailing white space as is, not as a copy.
- */
-function trimAfter(text: string, from: number): string {
-  let start = from;
-  let end = text.length;
-  while (start < end && isWhiteSpace(text.charCodeAt(start))) {
-    start += 1;
-  }
-
-  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) {
-    end -= 1;
-  }
-
-  return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
 // Searching for `More` first is many times faster than searching for
 // `--More--` on text that has neither.
 function hasPagerResidue(text: string): boolean {
   return text.includes('\b') || (text.includes('More') && text.includes('--More--'));
 }
 
-// The first letter rules out almost every line before a prefix comparison.
-function isTimestampHeader(trimmed: string): boolean {
-  switch (trimmed.charCodeAt(0)) {
+// The first character, `first`, rules out almost every line before a prefix comparison.
+function isTimestampHeader(trimmed: string, first: number): boolean {
+  switch (first) {
     case LETTER_L:
       return trimmed.startsWith('Load for five secs:');
     case LETTER_T:
@@ -137,30 +148,10 @@ const LETTER_L = 0x4c;
 const LETTER_N = 0x4e;
 const LETTER_T = 0x54;
 
-// `trimmed` has no trailing white space, so a prompt ends in `#` or `>` and
-// contains no space. Values such as `Trust Code Installed: <none>` end in `>`.
-function endsLikePrompt(trimmed: string): boolean {
-  const last = trimmed.charCodeAt(trimmed.length - 1);
-  return (last === HASH || last === GREATER_THAN) && !trimmed.includes(' ');
-}
-
 const HASH = 0x23;
 const GREATER_THAN = 0x3e;
 const SPACE = 0x20;
 const TAB = 0x09;
-
-function indentOf(text: string): number {
-  let indent = 0;
-  while (indent < text.length) {
-    const code = text.charCodeAt(indent);
-    if (code !== SPACE && code !== TAB) {
-      break;
-    }
-    indent += 1;
-  }
-
-  return indent;
-}
 
 const SENTINELS = new Set(['<none>', '<empty>', 'none', 'not configured', 'not available']);
 const SHORTEST_SENTINEL = 'none'.length;
