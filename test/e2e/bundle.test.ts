@@ -44,6 +44,11 @@ function sha256(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** Returns a new empty folder: check --from run in it finds no inventory.yaml, so it checks without licensing intent. */
+async function noInventoryFolder(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'sldiag-no-inventory-'));
+}
+
 function findingsByHost(run: CliRun): Map<string, string[][]> {
   const hosts = (JSON.parse(run.stdout) as { hosts: JsonHost[] }).hosts;
   return new Map(hosts.filter((host) => host.findings.length > 0).map((host) => [host.name, host.findings.map((f) => [f.check, f.result])]));
@@ -153,7 +158,7 @@ describe('sldiag bundle against the demo fleet', () => {
   });
 
   it('re-checks the archive with the live findings', async () => {
-    const offline = await runCli(['check', '--from', archive, '-i', path.join(fleet.dir, 'absent.yaml'), '--format', 'json']);
+    const offline = await runCli(['check', '--from', archive, '--format', 'json'], { cwd: await noInventoryFolder() });
     expect(offline.code).toBe(1);
 
     const offlineFindings = findingsByHost(offline);
@@ -164,8 +169,8 @@ describe('sldiag bundle against the demo fleet', () => {
   });
 
   it('re-checks the unpacked folder too', async () => {
-    const fromTop = await runCli(['check', '--from', root, '-i', path.join(fleet.dir, 'absent.yaml'), '--format', 'json']);
-    const fromParent = await runCli(['check', '--from', unpacked, '-i', path.join(fleet.dir, 'absent.yaml'), '--format', 'json']);
+    const fromTop = await runCli(['check', '--from', root, '--format', 'json'], { cwd: await noInventoryFolder() });
+    const fromParent = await runCli(['check', '--from', unpacked, '--format', 'json'], { cwd: await noInventoryFolder() });
     expect(findingsByHost(fromTop)).toEqual(findingsByHost(fromParent));
     expect(findingsByHost(fromTop).size).toBe(fleet.profiles.length);
   });
@@ -301,7 +306,7 @@ describe('sldiag bundle --redact', () => {
   });
 
   it('re-checks with the live findings', async () => {
-    const offline = await runCli(['check', '--from', archive, '-i', path.join(fleet.dir, 'absent.yaml'), '--format', 'json']);
+    const offline = await runCli(['check', '--from', archive, '--format', 'json'], { cwd: await noInventoryFolder() });
     const byPlaceholder = new Map(mapping.entries.map((entry) => [entry.placeholder, entry.original]));
     const offlineFindings = new Map([...findingsByHost(offline)].map(([name, findings]) => [byPlaceholder.get(name) ?? name, findings]));
 
