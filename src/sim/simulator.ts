@@ -9,7 +9,7 @@ import type { AcceptConnection, Algorithms, AuthContext, Connection, ParsedKey, 
 import { silentLogger, type Logger } from '../log/logger.js';
 import { sha256Fingerprint } from '../transport/known-hosts.js';
 import { CliShell } from './cli-shell.js';
-import { generateKeyPair } from './keys.js';
+import { generateKeyPair, parseHostKey } from './keys.js';
 import { loadDeviceProfiles, type AuthMethod, type DeviceProfile } from './profile.js';
 
 export { loadDeviceProfiles, ProfileError, type DeviceProfile } from './profile.js';
@@ -110,7 +110,7 @@ async function startDevice(profile: DeviceProfile, host: '127.0.0.1', port: numb
   const latencyMs = profile.latencyMs ?? defaultLatencyMs;
 
   const state: Omit<DeviceServer, 'device' | 'publicKeyLine' | 'stop'> = { received: [], authAttempts: 0, connections: 0, signatureAlgorithms: [] };
-  const serverConfig: ServerConfig = { hostKeys: [keyPair.private], ident: profile.sshIdent ?? 'Cisco-1.25' };
+  const serverConfig: ServerConfig = { hostKeys: [{ key: parseHostKey(keyPair.private) }], ident: profile.sshIdent ?? 'Cisco-1.25' };
   if (profile.serverAlgorithms !== undefined) {
     serverConfig.algorithms = { ...profile.serverAlgorithms } as Algorithms;
   }
