@@ -81,7 +81,7 @@ export async function openCaptureStream(dir: string, host: string, id: string): 
 /** Writes the host manifest once the host is done (also after a breakdown). */
 export async function writeHostManifest(dir: string, captured: CapturedHost): Promise<void> {
   const hostDir = path.join(dir, safeName(captured.name));
-  await mkdir(hostDir, { recursive: true });
+  await ensureDirectory(hostDir);
 
   const manifest: HostManifest = {
     version: 1,
@@ -90,6 +90,9 @@ export async function writeHostManifest(dir: string, captured: CapturedHost): Pr
     commands: captured.commands.map(({ output: _output, ...rest }) => ({ ...rest, file: `${rest.id}.txt` })),
   };
   await writeAtomically(path.join(hostDir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+
+  // The manifest is a host's last file, so the folder is forgotten and the set does not grow with the fleet.
+  createdDirectories.delete(hostDir);
 }
 
 /**
