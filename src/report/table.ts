@@ -43,7 +43,7 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
   const actionable = host.findings.filter((finding) => finding.result === 'fail' || finding.result === 'warn');
   const causes = groupByCause(actionable).length;
 
-  const lines = [`${host.name} (${host.address})  ${STATUS_LABEL[host.status]}  ${countsText(counts, causes)}`];
+  const lines = [`${host.name} (${host.address})  ${STATUS_LABEL[host.status]}  ${interruptedNote(host)}${countsText(counts, causes)}`];
 
   if (host.error !== null) {
     lines.push(`  error [${host.error.kind}]: ${host.error.message}`);
@@ -57,8 +57,12 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
     .filter((finding) => options.verbose || finding.result === 'fail' || finding.result === 'warn')
     .sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || a.severity - b.severity);
 
-  for (const group of groupByCause(shown)) {
-    lines.push(...formatFinding(group[0]!, group.slice(1)));
+  for (const cause of groupByCause(shown)) {
+    const [first = [], ...others] = groupByRemedy(cause);
+    lines.push(...formatFinding(first, null));
+    for (const other of others) {
+      lines.push(...formatFinding(other, first[0] ?? null));
+    }
   }
   return lines;
 }
@@ -66,8 +70,9 @@ function formatHost(host: HostResult, options: TableOptions): string[] {
 /**
  * Groups findings by cause. One cause often explains several messages: an unsynchronised clock breaks
  * policy, authorization and trust code installs alike. Failed and warning
- * findings with the same result, topic and evidence lines print once, with
- * the other messages they explain named under the first.
+ * findings with the same result, topic and evidence lines are one cause. It
+ * prints once for each remedy its checks give, with the other messages it
+ * explains named under the lead.
  */
 function groupByCause(findings: Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
@@ -111,6 +116,24 @@ function causeKey(finding: Finding): string {
   return [finding.result, finding.topic, ...evidence].join('\u0000');
 }
 
+/**
+ * Splits one cause, already in lead order, by remedy. Only the lead of each
+ * part prints its remedy, so a check that gives other steps for the same
+ * evidence leads a part of its own instead of hiding behind another check's
+ * remedy. The part with the cause's lead comes first.
+ */
+function groupByRemedy(cause: Finding[]): Finding[][] {
+  const parts = new Map<string, Finding[]>();
+
+  for (const finding of cause) {
+    const key = JSON.stringify(finding.remedy);
+    const part = parts.get(key) ?? [];
+    part.push(finding);
+    parts.set(key, part);
+  }
+  return [...parts.values()];
+}
+
 /** Commands the device refused, grouped by its error marker so one cause reads as one line. */
 function groupFailedCommands(host: HostResult): Map<string, string[]> {
   const groups = new Map<string, string[]>();
@@ -131,10 +154,22 @@ function shortCommand(cli: string): string {
   return pipe === null || pipe[3] === '' ? cli : `${pipe[1]}${pipe[2]}…`;
 }
 
-function formatFinding(finding: Finding, alsoExplains: Finding[] = []): string[] {
+/**
+ * Formats a group of findings with one cause and one remedy: the lead in full,
+ * the others as the messages it also explains. `sameEvidenceAs` is the lead
+ * printed just above when this group has the same evidence but another remedy.
+ */
+function formatFinding([finding, ...alsoExplains]: Finding[], sameEvidenceAs: Finding | null): string[] {
+  if (finding === undefined) {
+    return [];
+  }
+
   const lines = [`  ${RESULT_LABEL[finding.result].padEnd(4)}  %${finding.mnemonic}  ${finding.check}  [${finding.topic}]`];
   if (alsoExplains.length > 0) {
     lines.push(`        also explains: ${alsoExplains.map((other) => `%${other.mnemonic} (${other.check})`).join(', ')}`);
+  }
+  if (sameEvidenceAs !== null) {
+    lines.push(`        same evidence as %${sameEvidenceAs.mnemonic} (${sameEvidenceAs.check}) above, with a different remedy`);
   }
   lines.push(`        ${finding.message}`);
 
@@ -147,6 +182,18 @@ function formatFinding(finding: Finding, alsoExplains: Finding[] = []): string[]
     }
   }
   return lines;
+}
+
+/**
+ * Returns the device line's note that its counts come from a partial collection.
+ * An interrupted device keeps the status `error`, which the summary line counts
+ * apart from `failed`, so without the note its FAIL lines seem to contradict it.
+ */
+function interruptedNote(host: HostResult): string {
+  if (host.error?.kind !== 'interrupted' || host.findings.length === 0) {
+    return '';
+  }
+  return 'interrupted, checks on the outputs collected before it: ';
 }
 
 function countsText(counts: Record<Finding['result'], number>, causes: number): string {

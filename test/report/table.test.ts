@@ -154,6 +154,113 @@ describe('formatTable cause grouping', () => {
     expect(text).toContain('FAIL  %SMART_LIC-3-COMM_FAILED  comm-failed.smart-url  [transport-url]');
     expect(text).not.toMatch(/also explains: %SMART_LIC-3-COMM_FAILED/);
   });
+
+  it('prints a shared remedy once', () => {
+    expect(text.match(/remedy: {3}ntp server <address> version 2 prefer/g)).toHaveLength(1);
+    expect(text).not.toContain('same evidence as');
+  });
+});
+
+describe('formatTable cause with two remedies', () => {
+  const transportType = { command: 'show license tech support', line: 28, text: '  Type: Smart' };
+  const toCslu: HostResult['findings'][number] = {
+    mnemonic: 'SMART_LIC-3-COMM_FAILED',
+    check: 'comm-failed.intent-transport-type',
+    topic: 'transport-url',
+    severity: 3,
+    result: 'fail',
+    message: 'The device uses transport smart, but the inventory expects cslu.',
+    evidence: [transportType],
+    remedy: ['configure terminal', 'license smart transport cslu', 'end'],
+  };
+  const fixSmartUrl: HostResult['findings'][number] = {
+    ...toCslu,
+    mnemonic: 'SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED',
+    check: 'authorization-install-failed.smart-transport',
+    message: 'The smart transport does not reach CSSM.',
+    remedy: ['configure terminal', 'license smart url smart https://smartreceiver.cisco.com/licservice/license', 'end'],
+  };
+  const sameAsLead: HostResult['findings'][number] = {
+    ...toCslu,
+    mnemonic: 'SMART_LIC-3-POLICY_INSTALL_FAILED',
+    check: 'policy-install-failed.transport-type',
+  };
+  let text: string;
+
+  beforeAll(async () => {
+    const host: HostResult = { ...failing, commands: [], findings: [toCslu, fixSmartUrl, sameAsLead] };
+    text = await formatTable(await storedRun([host]), { verbose: false });
+  });
+
+  it('leads with the general message and its remedy', () => {
+    const lead = 'FAIL  %SMART_LIC-3-POLICY_INSTALL_FAILED  policy-install-failed.transport-type  [transport-url]';
+
+    expect(text).toContain(lead);
+    expect(text).toContain(`${lead}\n        also explains: %SMART_LIC-3-COMM_FAILED (comm-failed.intent-transport-type)\n`);
+    expect(text).toContain('remedy:   license smart transport cslu');
+  });
+
+  it('shows the other remedy under its own check', () => {
+    const block = text.slice(text.indexOf('FAIL  %SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED'));
+
+    expect(block).toMatch(/^FAIL {2}%SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED {2}authorization-install-failed\.smart-transport {2}\[transport-url\]\n/);
+    expect(block).toContain(
+      'same evidence as %SMART_LIC-3-POLICY_INSTALL_FAILED (policy-install-failed.transport-type) above, with a different remedy',
+    );
+    expect(block).toContain('The smart transport does not reach CSSM.');
+    expect(block).toContain('evidence: show license tech support, line 28: Type: Smart');
+    expect(block).toContain('remedy:   license smart url smart https://smartreceiver.cisco.com/licservice/license');
+    expect(block).not.toContain('license smart transport cslu');
+  });
+
+  it('prints each remedy once', () => {
+    expect(text.match(/remedy: {3}license smart transport cslu/g)).toHaveLength(1);
+    expect(text.match(/remedy: {3}license smart url smart/g)).toHaveLength(1);
+  });
+
+  it('still counts one cause', () => {
+    expect(text).toContain('FAILED  3 failed, from 1 cause, 0 passed');
+  });
+});
+
+describe('formatTable interrupted device', () => {
+  const interruptedError = { kind: 'interrupted' as const, message: 'the run was interrupted after 3 commands on this device' };
+  const partial: HostResult = { ...failing, name: 'core-2', status: 'error', error: interruptedError };
+  const notStarted: HostResult = {
+    ...failing,
+    name: 'core-3',
+    status: 'error',
+    error: { kind: 'interrupted', message: 'not collected: the run was interrupted before this device was started' },
+    commands: [],
+    findings: [],
+  };
+  let text: string;
+
+  beforeAll(async () => {
+    text = await formatTable(await storedRun([partial, notStarted]), { verbose: false });
+  });
+
+  it('says its findings come from a partial collection', () => {
+    expect(text).toContain(
+      'core-2 (127.0.0.1:2201)  ERROR  interrupted, checks on the outputs collected before it: 1 failed, 1 passed\n',
+    );
+    expect(text).toContain('error [interrupted]: the run was interrupted after 3 commands on this device');
+    expect(text).toContain('FAIL  %SMART_LIC-3-COMM_FAILED  comm-failed.smart-url  [transport-url]');
+  });
+
+  it('keeps the status in the summary line', () => {
+    expect(text.trimEnd().split('\n').at(-1)).toBe('2 devices: 0 passed, 0 failed, 0 unreachable, 2 error');
+  });
+
+  it('adds nothing for a device never started', () => {
+    expect(text).toContain('core-3 (127.0.0.1:2201)  ERROR  0 passed\n');
+  });
+
+  it('adds nothing for a failed device', async () => {
+    const table = await formatTable(await storedRun([failing]), { verbose: false });
+
+    expect(table).toContain('core-1 (127.0.0.1:2201)  FAILED  1 failed, 1 passed\n');
+  });
 });
 
 describe('formatJson', () => {
