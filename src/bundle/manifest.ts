@@ -50,6 +50,11 @@ export interface BundleManifest {
   finishedAt: string;
   /** True when serial numbers, host names, addresses, account names and tokens are placeholders. */
   redacted: boolean;
+  /**
+   * True when the run was interrupted (Ctrl-C) before every device was
+   * collected. The hosts it kept out have the error kind `interrupted`.
+   */
+  interrupted: boolean;
   /** CLI texts requested from every device, in the order sent. */
   commands: string[];
   hosts: BundleHostEntry[];
@@ -127,5 +132,6 @@ export async function readManifest(root: string): Promise<BundleManifest | null>
   if (manifest.format !== 'sldiag-bundle' || manifest.version !== 1 || !Array.isArray(manifest.hosts)) {
     throw new Error(`${file}: not an sldiag bundle manifest (expected format "sldiag-bundle", version 1, with hosts)`);
   }
-  return manifest as BundleManifest;
+  // Bundles written before the field existed were never published after an interruption.
+  return { ...manifest, interrupted: manifest.interrupted === true } as BundleManifest;
 }

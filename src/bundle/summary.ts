@@ -3,6 +3,7 @@
 // rejected, and how to verify and re-check the bundle.
 import type { Finding } from '../model/finding.js';
 import type { HostResult, RunResult } from '../model/result.js';
+import { interruptedHosts } from './interruption.js';
 import type { BundleManifest } from './manifest.js';
 
 /** Builds SUMMARY.md, reading the results back from the run twice: once for the table, once for the findings. */
@@ -12,6 +13,8 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
     '',
     `Collected by sldiag ${manifest.tool.version} from ${plural(run.hosts.length, 'device')}, ${manifest.collectedAt} to ${manifest.finishedAt}.`,
   ];
+
+  lines.push(...formatInterruption(run));
 
   if (manifest.redacted) {
     lines.push(
@@ -58,6 +61,25 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
   );
 
   return lines.join('\n') + '\n';
+}
+
+/** States that the bundle is incomplete and lists each device the interruption kept out; nothing for a complete run. */
+function formatInterruption(run: RunResult): string[] {
+  const interrupted = interruptedHosts(run);
+  if (interrupted.length === 0) {
+    return [];
+  }
+
+  const lines = [
+    '',
+    `**Incomplete bundle: the run was interrupted (Ctrl-C).** ${plural(interrupted.length, 'device')} of ${run.hosts.length} ${interrupted.length === 1 ? 'was' : 'were'} not collected or collected only in part:`,
+    '',
+  ];
+  for (const host of interrupted) {
+    lines.push(`- ${host.name}: ${host.error?.message ?? 'interrupted'}`);
+  }
+  lines.push('', 'The sender can collect them with `sldiag bundle --limit <device names>`.');
+  return lines;
 }
 
 function tableRow(host: HostResult): string {

@@ -1,7 +1,9 @@
 // Writes a TAC bundle: stage the capture layout in a private temporary
 // folder, add manifest.json, report.json and SUMMARY.md, pack it under a
 // temporary name and publish it. Until the last rename only `.partial` names
-// exist next to the target, so an interrupted bundle never looks complete.
+// exist next to the target, so an archive cut short never looks complete. A
+// run interrupted with Ctrl-C is still written and published, and its
+// manifest and summary say that it is incomplete.
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,11 +14,15 @@ import type { InventoryHost } from '../inventory/types.js';
 import type { HostResult, RunResult } from '../model/result.js';
 import { formatJson } from '../report/json.js';
 import { archiveStem, packFolder, publishFile } from './archive.js';
+import { interruptedHosts } from './interruption.js';
 import { hashFile, MANIFEST_FILE, REPORT_FILE, SUMMARY_FILE } from './manifest.js';
 import type { BundleCommandEntry, BundleHostEntry, BundleManifest } from './manifest.js';
 import { Redactor } from './redactor.js';
 import { kindOfAddress } from './sensitive-values.js';
 import { formatSummary } from './summary.js';
+
+/** Ending of an output file the host pipeline left incomplete. */
+const PARTIAL_SUFFIX = '.partial';
 
 export interface BundlePaths {
   archive: string;
@@ -45,6 +51,8 @@ export interface Staging {
    * folder itself, or, when redacting, `<root>/raw`, which never goes into the archive.
    */
   captureDir: string;
+  /** Set while the redaction mapping has its final name but the archive does not, so discardStaging removes the mapping. */
+  mappingWithoutArchive: boolean;
 }
 
 export async function createStaging(archive: string, redact: boolean): Promise<Staging> {
@@ -55,13 +63,19 @@ export async function createStaging(archive: string, redact: boolean): Promise<S
 
   await mkdir(contentDir);
   await mkdir(captureDir, { recursive: true });
-  return { root, folder, contentDir, captureDir };
+  return { root, folder, contentDir, captureDir, mappingWithoutArchive: false };
 }
 
-/** Removes the staging folder and any temporary file; synchronous, so it also runs in an exit handler. */
+/**
+ * Removes the staging folder, any temporary file, and a mapping published
+ * without its archive. It is synchronous, so it also runs in an exit handler.
+ */
 export function discardStaging(staging: Staging | null, paths: BundlePaths): void {
   if (staging !== null) {
     rmSync(staging.root, { recursive: true, force: true });
+    if (staging.mappingWithoutArchive) {
+      rmSync(paths.mapping, { force: true });
+    }
   }
   rmSync(paths.partialArchive, { force: true });
   rmSync(paths.partialMapping, { force: true });
@@ -127,6 +141,7 @@ export async function writeBundleContent(input: BundleContentInput): Promise<Bun
     collectedAt: run.startedAt,
     finishedAt: run.finishedAt,
     redacted: redactor !== null,
+    interrupted: interruptedHosts(input.run).length > 0,
     commands: [...input.commands],
     hosts,
   };
@@ -152,11 +167,17 @@ function redactRun(run: RunResult, redactor: Redactor): RunResult {
   };
 }
 
-/** Copies one host folder from the raw captures into the content folder, every file redacted. */
+/**
+ * Copies one host folder from the raw captures into the content folder, every
+ * file redacted. An output cut off by a timeout or an interruption stays
+ * behind as `<id>.txt.partial`. It is left out, because only whole outputs
+ * were read for values to redact, and a value cut off at its end would not be
+ * recognised.
+ */
 async function writeRedactedHost(staging: Staging, originalName: string, redactedName: string, redactor: Redactor): Promise<void> {
   const source = path.join(staging.captureDir, safeName(originalName));
   const target = path.join(staging.contentDir, safeName(redactedName));
-  const files = await readdir(source).catch(() => [] as string[]);
+  const files = (await readdir(source).catch(() => [] as string[])).filter((file) => !file.endsWith(PARTIAL_SUFFIX));
   if (files.length === 0) {
     return;
   }
@@ -223,6 +244,7 @@ export async function publishBundle(input: PublishInput): Promise<void> {
     };
     await writeFile(paths.partialMapping, JSON.stringify(mapping, null, 2) + '\n', { mode: 0o600 });
     await publishFile(paths.partialMapping, paths.mapping, input.force);
+    staging.mappingWithoutArchive = true;
   }
 
   try {
@@ -234,6 +256,7 @@ export async function publishBundle(input: PublishInput): Promise<void> {
     }
     throw error;
   }
+  staging.mappingWithoutArchive = false;
   await rm(staging.root, { recursive: true, force: true });
 }
 

@@ -45,14 +45,20 @@ call-home profile all, the filtered running configuration), so that
 check --from on the bundle finds what a live check finds. A command the
 device rejects is recorded with its error marker.
 
+Ctrl-C starts no more devices, closes the open sessions and still writes the
+bundle with every device finished so far. The devices not collected are listed
+as interrupted in manifest.json, report.json and SUMMARY.md, which states that
+the bundle is incomplete. --redact applies to it as to a complete bundle. A
+second Ctrl-C exits at once and writes nothing.
+
 Examples:
   $ sldiag bundle -i inventory.yaml --limit core-sw1 -o core-sw1.tar.gz
   $ sldiag bundle -i inventory.yaml --redact -o tac-case.tar.gz   # also writes tac-case.redaction-map.json
   $ sldiag check --from tac-case.tar.gz                            # re-check the bundle, no SSH
 
 Exit codes: 0 the bundle was written, 2 usage or configuration error
-(nothing was run), 3 at least one device could not be collected (the bundle
-is still written) or the run was interrupted (no bundle is written).`;
+(nothing was run), 3 at least one device could not be collected or the run
+was interrupted (the bundle is still written).`;
 
 export function buildProgram(io: ProgramIo): Command {
   const program = new Command('sldiag')

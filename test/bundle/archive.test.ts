@@ -32,6 +32,7 @@ async function stageBundle(): Promise<{ root: string; manifest: BundleManifest }
     collectedAt: '2026-01-01T00:00:00.000Z',
     finishedAt: '2026-01-01T00:00:01.000Z',
     redacted: false,
+    interrupted: false,
     commands: ['show license udi'],
     hosts: [
       {

@@ -2,20 +2,22 @@
 // from the simulated fleet over real SSH on 127.0.0.1, and `check --from`
 // reads the archive back.
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 import * as tar from 'tar';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { collectionPlan } from '../../src/app/collection-plan.js';
 import { BUNDLE_COMMANDS } from '../../src/bundle/commands.js';
 import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 import type { BundleManifest } from '../../src/bundle/manifest.js';
-import type { RunningSimulator } from '../../src/sim/simulator.js';
-import { CLI, closedPort, PASSWORD_VARIABLE, runCli, slowHealthyDevices, startDemoFleet, startFleet } from './harness.js';
+import { CLI, closedPort, runCli, slowHealthyDevices, startDemoFleet, startFleet } from './harness.js';
 import type { CliRun, DemoFleet } from './harness.js';
 
 interface JsonHost {
@@ -319,64 +321,285 @@ describe('sldiag bundle --redact', () => {
 });
 
 describe('sldiag bundle interrupted', () => {
-  let simulator: RunningSimulator;
-  let dir: string;
-  let inventory: string;
-  let knownHosts: string;
-  let password: string;
+  let fleet: DemoFleet;
+  let silentServer: net.Server;
+  const silentSockets: net.Socket[] = [];
+  /** The slow fleet plus a host that accepts TCP but never sends an SSH banner. */
+  let inventoryWithSilentHost: string;
+  let expectedCommands: string[];
 
   beforeAll(async () => {
+    expectedCommands = [...new Set([...BUNDLE_COMMANDS, ...collectionPlan(await loadBuiltinPlaybooks())])];
     // Slow devices: every response comes after 200 ms, so the run is still collecting when Ctrl-C arrives.
-    const fleet = await startFleet(await slowHealthyDevices(3, 200));
-    simulator = fleet.simulator;
-    password = fleet.profiles[0]!.password;
-    dir = fleet.dir;
-    knownHosts = fleet.knownHosts;
-    inventory = fleet.inventory;
+    fleet = await startFleet(await slowHealthyDevices(3, 200));
+
+    silentServer = net.createServer((socket) => silentSockets.push(socket));
+    await new Promise<void>((resolve) => silentServer.listen(0, '127.0.0.1', resolve));
+    const document = parseYaml(await readFile(fleet.inventory, 'utf8')) as { hosts: object[] };
+    document.hosts.push({ name: 'silent-switch', hostname: '127.0.0.1', port: (silentServer.address() as net.AddressInfo).port });
+    inventoryWithSilentHost = path.join(fleet.dir, 'inventory-silent.yaml');
+    await writeFile(inventoryWithSilentHost, stringifyYaml(document));
   });
 
   afterAll(async () => {
-    await simulator?.stop();
+    for (const socket of silentSockets) {
+      socket.destroy();
+    }
+    await new Promise<void>((resolve) => (silentServer ? silentServer.close(() => resolve()) : resolve()));
+    await fleet?.simulator.stop();
   });
 
-  /** Runs bundle and sends `signal` once the first session is open. */
-  async function interruptBundle(name: string, signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; temporary: string }> {
-    const temporary = path.join(dir, `tmp-${name}`);
+  interface InterruptedRun {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    archive: string;
+    /** TMPDIR of the run, where the staging folder lives. */
+    temporary: string;
+  }
+
+  /**
+   * Runs bundle into `<name>.tar.gz` and passes each stderr line to `onLine`,
+   * which sends the signals. The log level is info, so the lines include
+   * `session opened` and `host finished`.
+   */
+  async function interruptBundle(
+    name: string,
+    extraArgs: string[],
+    onLine: (line: string, child: ChildProcess) => void,
+    inventory = fleet.inventory,
+  ): Promise<InterruptedRun> {
+    const temporary = path.join(fleet.dir, `tmp-${name}`);
     await mkdir(temporary);
+    const archive = path.join(fleet.dir, `${name}.tar.gz`);
 
     return new Promise((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        [CLI, 'bundle', '-i', inventory, '--known-hosts', knownHosts, '-o', path.join(dir, `${name}.tar.gz`), '--concurrency', '1', '--log-level', 'info'],
-        { env: { ...process.env, [PASSWORD_VARIABLE]: password, TMPDIR: temporary }, stdio: ['ignore', 'pipe', 'pipe'] },
+        [CLI, 'bundle', '-i', inventory, '--known-hosts', fleet.knownHosts, '-o', archive, '--log-level', 'info', ...extraArgs],
+        { env: { ...process.env, ...fleet.env, TMPDIR: temporary }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let stdout = '';
-      let sent = false;
+      let stderr = '';
+      let pending = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
       child.stderr.on('data', (chunk: Buffer) => {
-        if (!sent && chunk.toString('utf8').includes('session opened')) {
-          sent = true;
-          child.kill(signal);
+        stderr += chunk.toString('utf8');
+        pending += chunk.toString('utf8');
+        const lines = pending.split('\n');
+        pending = lines.pop()!;
+        for (const line of lines) {
+          onLine(line, child);
         }
       });
       child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, temporary }));
+      child.on('close', (code) => resolve({ code, stdout, stderr, archive, temporary }));
     });
   }
 
-  it('leaves nothing behind after Ctrl-C', async () => {
-    const result = await interruptBundle('stopped', 'SIGINT');
+  /** Sends one SIGINT once the first device has finished, with one device at a time so the others are still waiting. */
+  function ctrlCAfterFirstDevice(name: string, extraArgs: string[] = []): Promise<InterruptedRun> {
+    let sent = false;
+    return interruptBundle(name, ['--concurrency', '1', ...extraArgs], (line, child) => {
+      if (!sent && line.includes('host finished') && line.includes('host=slow-0')) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+  }
 
-    expect(result.code).toBe(3);
-    expect(result.stdout).toContain('no archive was written');
-    expect((await readdir(dir)).filter((name) => name.startsWith('stopped'))).toEqual([]);
+  /** Names in the fleet folder that start with `name`: the archive, the mapping and any temporary file. */
+  async function publishedNames(name: string): Promise<string[]> {
+    return (await readdir(fleet.dir)).filter((entry) => entry.startsWith(name)).sort();
+  }
+
+  describe('after the first device finished', () => {
+    let result: InterruptedRun;
+    let root: string;
+    let manifest: BundleManifest;
+
+    beforeAll(async () => {
+      result = await ctrlCAfterFirstDevice('stopped');
+      root = path.join(await unpack(result.archive), 'stopped');
+      manifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')) as BundleManifest;
+    });
+
+    it('exits 3 and says the bundle is incomplete', () => {
+      expect(result.code).toBe(3);
+      expect(result.stdout).toContain(`bundle written to ${result.archive}: 3 devices`);
+      expect(result.stdout).toContain('bundle incomplete: the run was interrupted, so 2 of 3 devices were not collected or only in part');
+      expect(result.stdout).toContain('interrupted: slow-1');
+      expect(result.stdout).toContain('interrupted: slow-2');
+      expect(result.stdout).not.toContain('interrupted: slow-0');
+    });
+
+    it('publishes the archive and no temporary file', async () => {
+      expect(await publishedNames('stopped')).toEqual(['stopped.tar.gz']);
+      expect(await readdir(result.temporary)).toEqual([]);
+    });
+
+    it('keeps every output of the finished device', async () => {
+      expect(manifest.interrupted).toBe(true);
+      const finished = manifest.hosts.find((host) => host.name === 'slow-0')!;
+      expect(finished.status).toBe('passed');
+      expect(finished.error).toBeNull();
+      expect(finished.commands.map((command) => command.id)).toEqual(expectedCommands);
+
+      for (const command of finished.commands) {
+        const content = await readFile(path.join(root, command.file!));
+        expect(command.bytes, command.file!).toBe(content.length);
+        expect(command.sha256, command.file!).toBe(sha256(content));
+      }
+    });
+
+    it('lists the other devices as interrupted', () => {
+      expect(manifest.hosts.map((host) => host.name)).toEqual(['slow-0', 'slow-1', 'slow-2']);
+      for (const name of ['slow-1', 'slow-2']) {
+        const host = manifest.hosts.find((entry) => entry.name === name)!;
+        expect(host.status, name).toBe('error');
+        expect(host.error?.kind, name).toBe('interrupted');
+      }
+
+      const notStarted = manifest.hosts.find((entry) => entry.name === 'slow-2')!;
+      expect(notStarted.folder).toBeNull();
+      expect(notStarted.commands).toEqual([]);
+    });
+
+    it('reports every device in report.json', async () => {
+      const report = JSON.parse(await readFile(path.join(root, 'report.json'), 'utf8')) as { hosts: Array<JsonHost & { error: { kind: string } | null }> };
+      expect(report.hosts.map((host) => [host.name, host.status, host.error?.kind ?? null])).toEqual([
+        ['slow-0', 'passed', null],
+        ['slow-1', 'error', 'interrupted'],
+        ['slow-2', 'error', 'interrupted'],
+      ]);
+    });
+
+    it('states the interruption in SUMMARY.md', async () => {
+      const summary = await readFile(path.join(root, 'SUMMARY.md'), 'utf8');
+      expect(summary).toContain('**Incomplete bundle: the run was interrupted (Ctrl-C).** 2 devices of 3 were not collected or collected only in part:');
+      expect(summary).toContain('- slow-1: ');
+      expect(summary).toContain('- slow-2: not collected: the run was interrupted before this device was started');
+    });
+
+    it('re-checks the finished device', async () => {
+      const report = JSON.parse(await readFile(path.join(root, 'report.json'), 'utf8')) as { hosts: JsonHost[] };
+      const offline = await runCli(['check', '--from', result.archive, '--format', 'json'], { cwd: await noInventoryFolder() });
+      const hosts = (JSON.parse(offline.stdout) as { hosts: JsonHost[] }).hosts;
+
+      const finished = hosts.find((host) => host.name === 'slow-0');
+      expect(finished?.status).toBe('passed');
+      expect(finished?.findings.map((f) => [f.check, f.result])).toEqual(report.hosts[0]!.findings.map((f) => [f.check, f.result]));
+      expect(hosts.some((host) => host.name === 'slow-2')).toBe(false);
+    });
+  });
+
+  describe('with --redact', () => {
+    let result: InterruptedRun;
+    let unpacked: string;
+    let mappingFile: string;
+
+    beforeAll(async () => {
+      result = await ctrlCAfterFirstDevice('hidden', ['--redact']);
+      unpacked = await unpack(result.archive);
+      mappingFile = path.join(fleet.dir, 'hidden.redaction-map.json');
+    });
+
+    /** Host names, addresses and serial numbers of the slow fleet. */
+    function originals(): string[] {
+      const values = new Set<string>(['127.0.0.1']);
+      for (const profile of fleet.profiles) {
+        values.add(profile.name);
+        for (const output of Object.values(profile.commands)) {
+          for (const match of output.matchAll(/\bSN:([A-Z0-9]+)/g)) {
+            values.add(match[1]!);
+          }
+          for (const line of output.split('\n').filter((text) => !/version/i.test(text))) {
+            for (const match of line.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) {
+              values.add(match[0]);
+            }
+          }
+        }
+      }
+      return [...values];
+    }
+
+    it('writes the redacted archive and the mapping', async () => {
+      expect(result.code).toBe(3);
+      expect(result.stdout).toContain('bundle incomplete: the run was interrupted');
+      expect(result.stdout).toContain(mappingFile);
+      expect(await publishedNames('hidden')).toEqual(['hidden.redaction-map.json', 'hidden.tar.gz']);
+      expect((await stat(mappingFile)).mode & 0o077).toBe(0);
+    });
+
+    it('leaves no raw output on disk', async () => {
+      expect(await readdir(result.temporary)).toEqual([]);
+    });
+
+    it('contains no original serial, host name or address', async () => {
+      const needles = originals();
+      expect(needles).toContain('FOC2129Z02H');
+      expect(needles).toContain('slow-2');
+
+      const files = await listFiles(unpacked);
+      expect(files.length).toBeGreaterThan(expectedCommands.length);
+      for (const file of files) {
+        const content = await readFile(path.join(unpacked, file), 'utf8');
+        for (const needle of needles) {
+          expect(content.includes(needle), `${needle} in ${file}`).toBe(false);
+          expect(file.includes(needle), `${needle} in the path ${file}`).toBe(false);
+        }
+      }
+    });
+
+    it('holds only whole outputs', async () => {
+      expect((await listFiles(unpacked)).filter((file) => file.endsWith('.partial'))).toEqual([]);
+    });
+
+    it('marks the redacted bundle incomplete', async () => {
+      const root = path.join(unpacked, 'hidden');
+      const manifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')) as BundleManifest;
+      expect(manifest.redacted).toBe(true);
+      expect(manifest.interrupted).toBe(true);
+      expect(manifest.hosts.filter((host) => host.error?.kind === 'interrupted')).toHaveLength(2);
+      expect(await readFile(path.join(root, 'SUMMARY.md'), 'utf8')).toContain('**Incomplete bundle: the run was interrupted (Ctrl-C).**');
+    });
+  });
+
+  it('leaves nothing behind after a second Ctrl-C', async () => {
+    // The silent host keeps the run waiting for its SSH banner for the 20 s connect
+    // timeout, so the second Ctrl-C always arrives before the bundle is written.
+    let interrupts = 0;
+    const result = await interruptBundle(
+      'twice',
+      ['--concurrency', '4'],
+      (line, child) => {
+        const first = interrupts === 0 && line.includes('session opened');
+        const second = interrupts === 1 && line.includes('sldiag: interrupted; finishing');
+        if (first || second) {
+          interrupts += 1;
+          child.kill('SIGINT');
+        }
+      },
+      inventoryWithSilentHost,
+    );
+
+    expect(interrupts).toBe(2);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('interrupted again; exiting now');
+    expect(await publishedNames('twice')).toEqual([]);
     expect(await readdir(result.temporary)).toEqual([]);
   });
 
   it('leaves no archive name when killed', async () => {
-    const result = await interruptBundle('killed', 'SIGKILL');
+    let sent = false;
+    const result = await interruptBundle('killed', ['--concurrency', '1'], (line, child) => {
+      if (!sent && line.includes('session opened')) {
+        sent = true;
+        child.kill('SIGKILL');
+      }
+    });
 
     expect(result.code).toBeNull();
-    expect((await readdir(dir)).filter((name) => name.startsWith('killed') && /\.(tar\.gz|tgz)$/.test(name))).toEqual([]);
+    expect((await publishedNames('killed')).filter((name) => /\.(tar\.gz|tgz)$/.test(name))).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // `sldiag bundle`: collect what Cisco TAC requests from each selected device,
 // evaluate the playbooks on it, and write one .tar.gz with a manifest of
-// hashes, the check report and a summary, optionally redacted.
+// hashes, the check report and a summary, optionally redacted. After the
+// first Ctrl-C the bundle is still written with what was collected, and
+// marked incomplete.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -10,6 +12,7 @@ import { isArchiveName, TargetExistsError } from '../../bundle/archive.js';
 import { collectionPlan } from '../../app/collection-plan.js';
 import { checkCredentials } from '../../app/preflight.js';
 import { BUNDLE_COMMANDS } from '../../bundle/commands.js';
+import { interruptedHosts } from '../../bundle/interruption.js';
 import { RESERVED_NAMES } from '../../bundle/manifest.js';
 import type { BundleManifest } from '../../bundle/manifest.js';
 import type { Redactor } from '../../bundle/redactor.js';
@@ -74,7 +77,9 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
     logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
   }
 
-  // A second Ctrl-C exits the process at once; the exit handler still removes the temporary files.
+  // The first Ctrl-C aborts options.signal: runFleet starts no more devices, closes the open
+  // sessions and returns, and the bundle is written from what it collected. A second Ctrl-C
+  // exits the process at once, and this exit handler removes the temporary files.
   let staging: Staging | null = null;
   let store: ResultStore | null = null;
   const cleanUp = (): void => discardStaging(staging, paths);
@@ -99,9 +104,6 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
       signal: options.signal,
       store,
     });
-    if (options.signal.aborted) {
-      return interrupted(options);
-    }
 
     const redactor = options.redact ? await learnRedactions(run, hosts, staging.captureDir) : null;
     const manifest = await writeBundleContent({
@@ -112,9 +114,6 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
       commands: commands.map((id) => requireCommand(id).cli),
       archiveName: path.basename(paths.archive),
     });
-    if (options.signal.aborted) {
-      return interrupted(options);
-    }
 
     await publishBundle({ staging, paths, force: options.force, redactor });
     options.write(describeBundle(paths, run, manifest, redactor));
@@ -166,12 +165,11 @@ function requireUsableFolderNames(hosts: readonly InventoryHost[]): void {
   }
 }
 
-function interrupted(options: BundleCommandOptions): number {
-  options.write('bundle interrupted: no archive was written\n');
-  return EXIT.notCollected;
-}
-
-/** 3 when a device could not be collected; findings do not change the exit code, since a bundle is collected to report them. */
+/**
+ * 3 when a device could not be collected, which includes each device an
+ * interruption kept out. Findings do not change the exit code, since a bundle
+ * is collected to report them.
+ */
 function exitCode(run: RunResult): number {
   const incomplete = run.hosts.some((host) => host.status === 'unreachable' || host.status === 'error');
   return incomplete ? EXIT.notCollected : EXIT.ok;
@@ -180,13 +178,20 @@ function exitCode(run: RunResult): number {
 function describeBundle(paths: BundlePaths, run: RunResult, manifest: BundleManifest, redactor: Redactor | null): string {
   const commands = manifest.hosts.reduce((count, host) => count + host.commands.length, 0);
   const failed = manifest.hosts.reduce((count, host) => count + host.commands.filter((command) => command.failed).length, 0);
-  const notCollected = run.hosts.filter((host) => host.status === 'unreachable' || host.status === 'error');
+  const interrupted = interruptedHosts(run);
+  const notCollected = run.hosts.filter((host) => (host.status === 'unreachable' || host.status === 'error') && !interrupted.includes(host));
 
   const lines = [
     `bundle written to ${paths.archive}: ${manifest.hosts.length} devices, ${commands} command outputs (${failed} rejected by the device)`,
   ];
   for (const host of notCollected) {
     lines.push(`  not collected: ${host.name}: ${host.error?.message ?? host.status}`);
+  }
+  if (interrupted.length > 0) {
+    lines.push(`bundle incomplete: the run was interrupted, so ${interrupted.length} of ${run.hosts.length} devices were not collected or only in part:`);
+    for (const host of interrupted) {
+      lines.push(`  interrupted: ${host.name}: ${host.error?.message ?? 'interrupted'}`);
+    }
   }
   if (redactor !== null) {
     lines.push(`redaction mapping (${redactor.entries().length} values) written to ${paths.mapping}; keep it, do not send it with the bundle`);
