@@ -7,7 +7,7 @@ import { mergeSettings } from './merge.js';
 import { BUILT_IN_DEFAULTS, normaliseHost } from './normalise.js';
 import { parseInventory, readInventoryFile } from './read.js';
 import { checkDuplicateNames, checkGroupNames, checkHostnames, checkHostGroups, checkMergedHost, type RuleProblem } from './rules.js';
-import type { RawSettings } from './schema.js';
+import { credentialSources, type SettingLayer } from './setting-sources.js';
 import type { SshConfig } from './ssh-config.js';
 import { sshConfigLayer } from './ssh-config-layer.js';
 import type { Inventory, InventoryHost, InventoryProblem } from './types.js';
@@ -57,7 +57,7 @@ export async function loadInventory(file: string, options: LoadInventoryOptions 
     }
 
     const position = parsed.locator.value(['hosts', host.index]);
-    let merged = mergeSettings(layers);
+    let merged = mergeSettings(layers.map((layer) => layer.settings));
     let hostName: string | undefined;
     const hostProblems: RuleProblem[] = [];
 
@@ -65,7 +65,8 @@ export async function loadInventory(file: string, options: LoadInventoryOptions 
     const sshConfig = options.sshConfig ?? null;
     if (sshConfig !== null && host.settings.hostname !== undefined) {
       const layer = sshConfigLayer(sshConfig, host.settings.hostname, merged.username);
-      merged = mergeSettings([layers[0]!, layer.settings, ...layers.slice(1)]);
+      layers.splice(1, 0, { settings: layer.settings, path: null });
+      merged = mergeSettings(layers.map((entry) => entry.settings));
       hostName = layer.hostName ?? undefined;
 
       const fromSshConfig = merged.jump !== undefined && merged.jump === layer.settings.jump;
@@ -76,7 +77,8 @@ export async function loadInventory(file: string, options: LoadInventoryOptions 
     hostProblems.push(...checkMergedHost(host, merged, parsed.locator));
     addRuleProblems(hostProblems);
     if (hostProblems.length === 0) {
-      hosts.push(normaliseHost(host.settings, merged, { file: absolute, ...position, hostName }));
+      const record = normaliseHost(host.settings, merged, { file: absolute, ...position, hostName });
+      hosts.push({ ...record, settingSources: credentialSources(layers, absolute, parsed.locator) });
     }
   }
 
@@ -98,22 +100,25 @@ function groupLimits(validated: ValidatedInventory): Record<string, number> {
 }
 
 /** Returns the host's layers in order of precedence, or null when one of them is invalid or missing. */
-function settingLayers(validated: ValidatedInventory, index: number): RawSettings[] | null {
+function settingLayers(validated: ValidatedInventory, index: number): SettingLayer[] | null {
   const host = validated.hosts[index]?.settings;
   if (host === null || host === undefined || validated.defaults === null) {
     return null;
   }
 
-  const layers: RawSettings[] = [BUILT_IN_DEFAULTS, validated.defaults];
+  const layers: SettingLayer[] = [
+    { settings: BUILT_IN_DEFAULTS, path: null },
+    { settings: validated.defaults, path: ['defaults'] },
+  ];
   for (const name of host.groups ?? []) {
     const group = validated.groups.get(name);
     if (group === null || group === undefined) {
       return null;
     }
-    layers.push(group);
+    layers.push({ settings: group, path: ['groups', name] });
   }
 
-  layers.push(host);
+  layers.push({ settings: host, path: ['hosts', index] });
   return layers;
 }
 

@@ -56,6 +56,21 @@ export interface InventoryHost {
   };
   /** Position of the host's entry in the inventory file (1-based). */
   source: { file: string; line: number; column: number };
+  /**
+   * Where each credential setting that the host uses is written, by key:
+   * `password`, `enable`, `passphrase`, `agent`, `privateKey` and
+   * `jump[N].<key>`. A key is absent when its value comes from ssh_config or
+   * the host record was not loaded from a file.
+   */
+  settingSources?: Partial<Record<string, SettingSource>>;
+}
+
+/** Position (1-based) and key path of one value in the inventory file, such as `defaults.password`. */
+export interface SettingSource {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
 }
 
 export interface Inventory {

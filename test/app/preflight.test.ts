@@ -48,7 +48,7 @@ describe('checkCredentials', () => {
 
     expect(error.problems).toHaveLength(1);
     expect(error.message).toBe(
-      '/inventories/fleet.yaml:4:5: password: host sw-1: environment variable SLDIAG_PREFLIGHT_PASSWORD is not set; export it before running sldiag',
+      '/inventories/fleet.yaml:4:5: password: environment variable SLDIAG_PREFLIGHT_PASSWORD is not set; export it before running sldiag (host sw-1 uses it)',
     );
   });
 

@@ -38,14 +38,6 @@ describe('loadInventory problems', () => {
     expect(problems[0]?.message).toContain('replace the tab with spaces');
   });
 
-  it('unclosed quote', async () => {
-    const problems = await problemsOf('unclosed-quote.yaml');
-
-    expect(problems).toHaveLength(1);
-    expect(where(problems[0])).toBe('2:11 ');
-    expect(problems[0]?.message).toBe('the quote or bracket that starts here is never closed; add the closing character');
-  });
-
   it('password in clear text', async () => {
     const problems = await problemsOf('clear-password.yaml');
 
