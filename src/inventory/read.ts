@@ -48,7 +48,7 @@ export function parseInventory(file: string, text: string): ParsedInventory {
     Alias(_, alias) {
       if (alias.resolve(document) === undefined && alias.range) {
         const message = `alias *${alias.source} has no matching anchor &${alias.source}; define the anchor before this point`;
-        found.push({ offset: alias.range[0], at: alias.range[0], message, derails: false });
+        found.push({ offset: alias.range[0], reportOffset: alias.range[0], message, derails: false });
       }
     },
   });

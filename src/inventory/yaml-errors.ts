@@ -1,7 +1,7 @@
-// Turns the yaml package's syntax errors into inventory problems. Two habits
-// of the parser shape this: it reports an unclosed quote or bracket where it
-// ran out of text, which can be lines after the opening, and it keeps parsing
-// after an error, so the errors after the first one are often its echoes.
+// Turns the yaml package's syntax errors into inventory problems. The parser
+// reports an unclosed quote or bracket where it ran out of text, which can be
+// lines after the opening. It also keeps parsing after an error, so the errors
+// after the first one are often its echoes.
 import { isCollection, isScalar, visit, type Document, type ErrorCode, type YAMLError } from 'yaml';
 
 import type { Locator } from './position.js';
@@ -21,19 +21,18 @@ const GENERAL_FIX = 'check the indentation, the colon after each key and the quo
  */
 const CONTAINED: ReadonlySet<ErrorCode> = new Set(['DUPLICATE_KEY']);
 
-/**
- * A syntax problem before it is placed: `offset` is where the parser saw it,
- * which orders the problems, and `at` is where the message points.
- */
+/** A syntax problem before it is placed in the file. */
 export interface SyntaxProblem {
+  /** Where the parser noticed the problem, which orders the problems. */
   offset: number;
-  at: number;
+  /** Where the message points, such as the opening of an unclosed quote. */
+  reportOffset: number;
   message: string;
   /** true when the parser may have misread the text after this problem. */
   derails: boolean;
 }
 
-/** Converts the document's errors and warnings, in the order the parser met them. */
+/** Converts the document's errors and warnings; placeSyntaxProblems puts them in order. */
 export function syntaxProblems(document: Document): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
 
@@ -55,11 +54,11 @@ export function syntaxProblems(document: Document): SyntaxProblem[] {
 export function placeSyntaxProblems(problems: readonly SyntaxProblem[], file: string, locator: Locator): InventoryProblem[] {
   const ordered = [...problems].sort((a, b) => a.offset - b.offset);
   const first = ordered.findIndex((problem) => problem.derails);
-  const kept = first === -1 ? ordered : ordered.slice(0, first + 1);
+  const reported = first === -1 ? ordered : ordered.slice(0, first + 1);
   const echoes = first === -1 ? [] : ordered.slice(first + 1);
 
-  return kept.map((problem) => {
-    const position = locator.offset(problem.at);
+  return reported.map((problem) => {
+    const position = locator.offset(problem.reportOffset);
     const message = problem === ordered[first] && echoes.length > 0 ? problem.message + echoNote(echoes, locator) : problem.message;
     return { file, ...position, path: '', message };
   });
@@ -67,24 +66,33 @@ export function placeSyntaxProblems(problems: readonly SyntaxProblem[], file: st
 
 function echoNote(echoes: readonly SyntaxProblem[], locator: Locator): string {
   const lines = [...new Set(echoes.map((echo) => locator.offset(echo.offset).line))];
-  const listed = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+  const listed = lines.length === 1 ? `line ${lines[0]}` : `lines ${listLines(lines)}`;
   const count = echoes.length === 1 ? '1 more YAML error' : `${echoes.length} more YAML errors`;
   return `; ${count} on ${listed} may follow from this one, so fix it first and load the file again`;
 }
 
-function describe(document: Document, error: YAMLError): { at: number; message: string } {
+/** Lists up to five line numbers, then how many more there are. */
+function listLines(lines: readonly number[]): string {
+  if (lines.length > 5) {
+    return `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more`;
+  }
+
+  return `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+}
+
+function describe(document: Document, error: YAMLError): { reportOffset: number; message: string } {
   // The yaml package reports an unclosed quote or bracket as MISSING_CHAR, or
   // as BAD_INDENT for a flow collection inside a block one. Both codes have
   // other causes too, so the node itself must be unclosed.
   if (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') {
     const opening = unclosedOpening(document, error.pos[0]);
     if (opening !== null) {
-      return { at: opening.offset, message: unclosedMessage(opening) };
+      return { reportOffset: opening.offset, message: unclosedMessage(opening) };
     }
   }
 
   const fix = FIXES[error.code] ?? `invalid YAML (${firstLine(error.message)}); ${GENERAL_FIX}`;
-  return { at: error.pos[0], message: fix };
+  return { reportOffset: error.pos[0], message: fix };
 }
 
 interface Opening {

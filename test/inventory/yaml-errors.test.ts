@@ -101,6 +101,14 @@ describe('YAML syntax problems', () => {
     expect(problems[0]?.message).toContain('; 1 more YAML error on line 5 may follow from this one');
   });
 
+  it('long echo list is shortened', () => {
+    const hosts = Array.from({ length: 8 }, (_, index) => [`  - name: sw-${index}`, '    hostname: *address']).flat();
+    const problems = syntaxProblems(['hosts:', '  - name: sw-01', '   port: 22', ...hosts]);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain('8 more YAML errors on lines 5, 7, 9, 11, 13 and 3 more may follow from this one');
+  });
+
   it('unresolved alias alone', () => {
     const problems = syntaxProblems(['hosts:', '  - name: sw-02', '    hostname: *address']);
 
