@@ -12,7 +12,7 @@ import type { AgentRef, InventoryHost, InventoryProblem, SecretRef, SettingSourc
 interface Reference {
   key: string;
   check: () => Promise<void>;
-  /** Where the reference is written; undefined when it comes from ssh_config or the host was built in code. */
+  /** Position of the reference in the file; undefined when it comes from ssh_config or the host was built in code. */
   source: SettingSource | undefined;
   /**
    * Hosts are grouped by this: the reference's position in the file, or,
@@ -22,7 +22,7 @@ interface Reference {
 }
 
 interface Outcome {
-  /** Why the reference cannot be read, or null when it can. */
+  /** Reason the reference cannot be read, or null when it can. */
   failure: string | null;
   problem: Omit<InventoryProblem, 'message'>;
   hosts: string[];

@@ -23,9 +23,9 @@ const CONTAINED: ReadonlySet<ErrorCode> = new Set(['DUPLICATE_KEY']);
 
 /** A syntax problem before it is placed in the file. */
 export interface SyntaxProblem {
-  /** Where the parser noticed the problem, which orders the problems. */
+  /** Offset at which the parser noticed the problem; problems are ordered by it. */
   offset: number;
-  /** Where the message points, such as the opening of an unclosed quote. */
+  /** Offset that the message points at, such as the opening of an unclosed quote. */
   reportOffset: number;
   message: string;
   /** true when the parser may have misread the text after this problem. */
