@@ -47,7 +47,7 @@ describe('sldiag check with a bad inventory', () => {
   const cases: Array<[string, string]> = [
     ['unknown-key.yaml', ':7:5: hosts[0].usernme: unknown key "usernme"; did you mean "username"?'],
     ['missing-hostname.yaml', ':7:5: hosts[1].hostname: hostname is missing'],
-    ['unclosed-quote.yaml', ':2:11: the quote or bracket that starts here is never closed'],
+    ['unclosed-quote.yaml', ":2:11: the ' quote that starts here is never closed; add the closing ' at the end of the value"],
     ['clear-password.yaml', ':6:15: hosts[0].password: password is written in clear text; use ${env:NAME} or ${file:PATH}'],
   ];
 
@@ -78,7 +78,8 @@ describe('sldiag check with a bad inventory', () => {
     const run = await runCli(['check', '-i', inventory, '--no-capture'], { env: { SLDIAG_UNSET_PASSWORD: undefined } });
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${inventory}:5:5: password: host sw-01: environment variable SLDIAG_UNSET_PASSWORD is not set`);
+    expect(run.stderr).toContain(`${inventory}:3:13: defaults.password: environment variable SLDIAG_UNSET_PASSWORD is not set`);
+    expect(run.stderr).toContain('(host sw-01 uses it)');
     expect(run.stdout).toBe('');
   });
 
