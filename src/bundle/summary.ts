@@ -63,7 +63,7 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
   return lines.join('\n') + '\n';
 }
 
-/** States that the bundle is incomplete and lists each device the interruption kept out; nothing for a complete run. */
+/** States that the bundle is incomplete and lists each device the interruption kept out. Returns no lines for a complete run. */
 function formatInterruption(run: RunResult): string[] {
   const interrupted = interruptedHosts(run);
   if (interrupted.length === 0) {

@@ -3,7 +3,7 @@
 // temporary name and publish it. Until the last rename only `.partial` names
 // exist next to the target, so an archive cut short never looks complete. A
 // run interrupted with Ctrl-C is still written and published, and its
-// manifest and summary say that it is incomplete.
+// manifest and summary state that it is incomplete.
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import os from 'node:os';

@@ -77,8 +77,8 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
     logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
   }
 
-  // The first Ctrl-C aborts options.signal: runFleet starts no more devices, closes the open
-  // sessions and returns, and the bundle is written from what it collected. A second Ctrl-C
+  // The first Ctrl-C aborts options.signal, so runFleet starts no more devices, closes the open
+  // sessions and returns. The bundle is then written from what it collected. A second Ctrl-C
   // exits the process at once, and this exit handler removes the temporary files.
   let staging: Staging | null = null;
   let store: ResultStore | null = null;
