@@ -13,7 +13,13 @@ export class ParseContext {
    * parsing a short capture.
    */
   private readonly used: number[];
-  private readonly fieldSources: Record<string, SourceLine> = {};
+  /**
+   * Field paths in the order read, and the line each was read from. `result`
+   * builds the `sources` object from them once, which measured faster than a
+   * store per read. A path read twice keeps its first position and its last line.
+   */
+  private readonly sourcePaths: string[] = [];
+  private readonly sourceLines: Line[] = [];
 
   /** `lines` are the content lines of one input, in order. */
   constructor(lines: readonly Line[]) {
@@ -36,19 +42,21 @@ export class ParseContext {
   /** Marks a line as understood and records it as the source of a field path. */
   read(path: string, line: Line): void {
     this.used[line.line] = 1;
-    this.fieldSources[path] = sourceOf(line);
+    this.sourcePaths.push(path);
+    this.sourceLines.push(line);
   }
 
-  /** True when some section already recorded a source for the path. */
+  /** True when some section already recorded a source for the path. Parsers ask this a few times per run, so a search is enough. */
   has(path: string): boolean {
-    return path in this.fieldSources;
+    return this.sourcePaths.includes(path);
   }
 
-  /** Records the source of one field as the source of another. */
+  /** Records the source of one field, as recorded so far, as the source of another. */
   copySource(from: string, to: string): void {
-    const source = this.fieldSources[from];
-    if (source !== undefined) {
-      this.fieldSources[to] = { ...source };
+    const index = this.sourcePaths.lastIndexOf(from);
+    if (index >= 0) {
+      this.sourcePaths.push(to);
+      this.sourceLines.push(this.sourceLines[index] as Line);
     }
   }
 
@@ -61,6 +69,18 @@ export class ParseContext {
       }
     }
 
-    return { record, unparsed, sources: this.fieldSources };
+    return { record, unparsed, sources: this.sources() };
+  }
+
+  /** Builds `sources` as stores in reading order would: first position, last line per path. */
+  private sources(): Record<string, SourceLine> {
+    const sources: Record<string, SourceLine> = {};
+    const paths = this.sourcePaths;
+    const lines = this.sourceLines;
+    for (let index = 0; index < paths.length; index += 1) {
+      sources[paths[index] as string] = sourceOf(lines[index] as Line);
+    }
+
+    return sources;
   }
 }
