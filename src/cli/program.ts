@@ -73,6 +73,7 @@ export function buildProgram(io: ProgramIo): Command {
     .command('check')
     .description('collect the license show commands from each device and evaluate every playbook')
     .option('-i, --inventory <file>', 'inventory YAML file', 'inventory.yaml')
+    .option('--no-inventory', 'with --from: check the saved outputs without any inventory, so no licensing intent is checked')
     .option('--limit <pattern>', 'only these hosts: comma-separated host names, group names, tag:NAME or globs (default: all hosts)')
     .addOption(
       new Option('--format <format>', 'report format: table, json (one document at the end) or jsonl (one line per device as it finishes)')
@@ -107,7 +108,7 @@ export function buildProgram(io: ProgramIo): Command {
 
       io.setExitCode(
         await checkCommand({
-          inventory: raw['inventory'] as string,
+          inventory: raw['inventory'] === false ? null : (raw['inventory'] as string),
           inventoryIsDefault: command.getOptionValueSource('inventory') === 'default',
           limit: (raw['limit'] as string | undefined) ?? null,
           format: raw['format'] as 'table' | 'json' | 'jsonl',

@@ -12,9 +12,9 @@ import { parse, stringify } from 'yaml';
 import { RESULTS_FILE } from '../../src/app/result-store.js';
 import { checkCommand } from '../../src/cli/commands/check.js';
 import type { CheckCommandOptions } from '../../src/cli/commands/check.js';
+import { UsageError } from '../../src/errors.js';
 import { InventoryError } from '../../src/inventory/types.js';
 import type { HostResult } from '../../src/model/result.js';
-import { UsageError } from '../../src/errors.js';
 import { closedPort, PASSWORD_VARIABLE, slowHealthyDevices, startFleet } from '../e2e/harness.js';
 import type { DemoFleet } from '../e2e/harness.js';
 
@@ -347,4 +347,21 @@ describe('check --from inventory', () => {
     expect((JSON.parse(run.output()) as JsonReport).summary.hosts).toBe(FLEET_SIZE);
   });
 
+  it('checks without intent with --no-inventory', async () => {
+    const captureDir = await newCaptureDir();
+    await checkCommand(options({ captureDir }).options);
+    const run = options({ from: captureDir, inventory: null });
+
+    const code = await checkCommand(run.options);
+
+    expect(code).toBe(0);
+    expect((JSON.parse(run.output()) as JsonReport).summary.hosts).toBe(FLEET_SIZE);
+  });
+
+  it('rejects --no-inventory without --from', async () => {
+    const checking = checkCommand(options({ inventory: null }).options);
+
+    await expect(checking).rejects.toThrow(UsageError);
+    await expect(checking).rejects.toThrow('--no-inventory needs --from');
+  });
 });

@@ -31,7 +31,8 @@ import type { FailOn } from '../exit-codes.js';
 import { applyKnownHostsFlag, hostKeyPolicy } from '../host-keys.js';
 
 export interface CheckCommandOptions {
-  inventory: string;
+  /** The inventory file; null for --no-inventory, which only --from accepts. */
+  inventory: string | null;
   /**
    * True when -i was not given and `inventory` is the default file name. With
    * --from, a missing default inventory means no licensing intent, while a
@@ -71,11 +72,14 @@ export async function checkCommand(options: CheckCommandOptions): Promise<number
   if (options.from !== null) {
     return checkSaved(options.from, options, playbooks, now, logger);
   }
-  return checkDevices(options, playbooks, now, logger);
+  if (options.inventory === null) {
+    throw new UsageError('--no-inventory needs --from: a check over SSH reads its devices from the inventory');
+  }
+  return checkDevices({ ...options, inventory: options.inventory }, playbooks, now, logger);
 }
 
 /** Checks the devices over SSH. The results file goes into the capture directory, or a temporary folder with --no-capture. */
-async function checkDevices(options: CheckCommandOptions, playbooks: Playbook[], now: () => Date, logger: Logger): Promise<number> {
+async function checkDevices(options: CheckCommandOptions & { inventory: string }, playbooks: Playbook[], now: () => Date, logger: Logger): Promise<number> {
   const sshConfig = await sshConfigForRun(options.sshConfig ?? null, logger).catch((error: Error) => {
     throw new UsageError(error.message);
   });
@@ -141,6 +145,9 @@ async function checkSaved(from: string, options: CheckCommandOptions, playbooks:
  * it exists, and a warning says so, because the user did not name it.
  */
 async function loadIntentInventory(options: CheckCommandOptions, logger: Logger): Promise<Inventory | null> {
+  if (options.inventory === null) {
+    return null;
+  }
   if (options.inventoryIsDefault !== true) {
     return loadInventory(options.inventory);
   }
@@ -148,7 +155,9 @@ async function loadIntentInventory(options: CheckCommandOptions, logger: Logger)
     return null;
   }
 
-  logger.warn('--from: the licensing intent checks use the default inventory; pass -i to choose another', { inventory: path.resolve(options.inventory) });
+  logger.warn('--from: the licensing intent checks use the default inventory; pass -i to choose another, or --no-inventory to check without one', {
+    inventory: path.resolve(options.inventory),
+  });
   return loadInventory(options.inventory);
 }
 
