@@ -5,8 +5,8 @@
 // collected or not. Both are read, so a device that was unreachable, rejected
 // its host key or was interrupted keeps that status and error, while the
 // playbooks run again on whatever outputs were saved. A bundle has no
-// results file, so its host folders are all there is.
-import { stat } from 'node:fs/promises';
+// results file; its `report.json` gives the same statuses instead.
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Inventory, InventoryHost } from '../inventory/types.js';
@@ -18,7 +18,7 @@ import type { HostError, RunResult } from '../model/result.js';
 import type { Playbook } from '../playbooks/types.js';
 import { listHostFolders, readCapturedHost, safeName } from './capture.js';
 import { evaluateHost } from './host-pipeline.js';
-import { readSavedStatuses, RESULTS_FILE } from './result-store.js';
+import { readSavedStatuses, RESULTS_FILE, savedHostStatus } from './result-store.js';
 import type { ResultStore, SavedHostStatus } from './result-store.js';
 
 const NO_INTENT: LicensingIntent = {
@@ -70,7 +70,7 @@ interface PlannedHost {
 export async function checkCaptures(dir: string, options: OfflineOptions): Promise<RunResult> {
   const startedAt = options.now().toISOString();
   const byName = new Map<string, InventoryHost>((options.inventory?.hosts ?? []).map((host) => [host.name, host]));
-  const plan = await planHosts(dir, options.logger);
+  const { plan, statusFile } = await planHosts(dir, options.logger);
 
   // Each result goes to the store before the next folder is read.
   let position = 0;
@@ -85,7 +85,7 @@ export async function checkCaptures(dir: string, options: OfflineOptions): Promi
       name,
       address: planned.saved?.address || captured?.address || '',
       commands: captured?.commands ?? [],
-      error: savedError(planned.saved, captured?.commands ?? [], planned.folder ?? safeName(name)),
+      error: savedError(planned.saved, captured?.commands ?? [], planned.folder ?? safeName(name), statusFile),
       host: { licensing: byName.get(name)?.licensing ?? NO_INTENT },
       playbooks: options.playbooks,
       now: options.now(),
@@ -108,9 +108,11 @@ export async function checkCaptures(dir: string, options: OfflineOptions): Promi
  * there is one, then the folders no results line names. Only names and
  * statuses are kept, a small record per host.
  */
-async function planHosts(dir: string, logger: Logger): Promise<PlannedHost[]> {
+async function planHosts(dir: string, logger: Logger): Promise<{ plan: PlannedHost[]; statusFile: string }> {
   const folders = new Set(await listHostFolders(dir));
-  const saved = await readSavedHosts(path.join(dir, RESULTS_FILE), logger);
+  const resultsFile = path.join(dir, RESULTS_FILE);
+  const hasResults = await isFile(resultsFile);
+  const saved = hasResults ? await readSavedHosts(resultsFile, logger) : await readReportHosts(path.join(dir, BUNDLE_REPORT), logger);
 
   const plan: PlannedHost[] = [];
   for (const host of saved.values()) {
@@ -122,16 +124,12 @@ async function planHosts(dir: string, logger: Logger): Promise<PlannedHost[]> {
     plan.push({ name: folder, folder, saved: null });
   }
 
-  return plan.sort((a, b) => a.name.localeCompare(b.name));
+  return { plan: plan.sort((a, b) => a.name.localeCompare(b.name)), statusFile: hasResults ? RESULTS_FILE : BUNDLE_REPORT };
 }
 
-/** Reads the results file by host name; empty when the folder has none, as in a bundle. */
+/** Reads the results file by host name. */
 async function readSavedHosts(file: string, logger: Logger): Promise<Map<string, SavedHostStatus>> {
   const hosts = new Map<string, SavedHostStatus>();
-  if (!(await isFile(file))) {
-    return hosts;
-  }
-
   for await (const entry of readSavedStatuses(file)) {
     if ('problem' in entry) {
       logger.warn(`${file}:${entry.line}: ${entry.problem}; this line is skipped, so its device is checked from its host folder alone, if it has one`);
@@ -146,12 +144,49 @@ async function readSavedHosts(file: string, logger: Logger): Promise<Map<string,
   return hosts;
 }
 
+/** The JSON report at the root of a bundle. */
+const BUNDLE_REPORT = 'report.json';
+
+/**
+ * Reads the host statuses of a bundle's JSON report by host name; empty when
+ * the folder has none. The report is read whole, which suits the size of a
+ * bundle; a capture directory of a large fleet has its results file instead.
+ */
+async function readReportHosts(file: string, logger: Logger): Promise<Map<string, SavedHostStatus>> {
+  const hosts = new Map<string, SavedHostStatus>();
+  if (!(await isFile(file))) {
+    return hosts;
+  }
+
+  let report: { hosts?: unknown };
+  try {
+    report = JSON.parse(await readFile(file, 'utf8')) as { hosts?: unknown };
+  } catch (error) {
+    logger.warn(`${file}: invalid JSON (${(error as Error).message}); the devices are checked from their host folders alone`);
+    return hosts;
+  }
+  if (!Array.isArray(report.hosts)) {
+    logger.warn(`${file}: no hosts list; the devices are checked from their host folders alone`);
+    return hosts;
+  }
+
+  report.hosts.forEach((entry: unknown, index: number) => {
+    const host = savedHostStatus(entry);
+    if (typeof host === 'string') {
+      logger.warn(`${file}: hosts[${index}]: ${host}; this device is checked from its host folder alone, if it has one`);
+    } else if (!hosts.has(host.name)) {
+      hosts.set(host.name, host);
+    }
+  });
+  return hosts;
+}
+
 /**
  * Returns the error a host keeps from the saved run. A host collected without
  * error whose folder is gone has no outputs to check, so that is an error too,
  * and its status cannot turn into a pass.
  */
-function savedError(saved: SavedHostStatus | null, commands: CommandResult[], folder: string): HostError | null {
+function savedError(saved: SavedHostStatus | null, commands: CommandResult[], folder: string, statusFile: string): HostError | null {
   if (saved === null || saved.error !== null) {
     return saved?.error ?? null;
   }
@@ -160,7 +195,7 @@ function savedError(saved: SavedHostStatus | null, commands: CommandResult[], fo
   }
   return {
     kind: 'config',
-    message: `no saved outputs: ${RESULTS_FILE} lists this device as ${saved.status}, but its folder ${folder} is missing or empty`,
+    message: `no saved outputs: ${statusFile} lists this device as ${saved.status}, but its folder ${folder} is missing or empty`,
   };
 }
 

@@ -272,24 +272,31 @@ function parseSavedLine(text: string, line: number): SavedResultLine {
     return { line, problem: `invalid JSON (${(error as Error).message})` };
   }
 
-  const result = parsed as Partial<HostResult> | null;
+  const host = savedHostStatus(parsed);
+  return typeof host === 'string' ? { line, problem: host } : { line, host };
+}
+
+/**
+ * Reads the name, address, status and error of a host result, or of a host
+ * entry of the JSON report, which has the same fields; a string says why the
+ * value is not one.
+ */
+export function savedHostStatus(value: unknown): SavedHostStatus | string {
+  const result = value as Partial<HostResult> | null;
   if (result === null || typeof result !== 'object' || typeof result.name !== 'string' || typeof result.status !== 'string' || !HOST_STATUSES.has(result.status)) {
-    return { line, problem: 'not a host result (expected an object with name and status)' };
+    return 'not a host result (expected an object with name and status)';
   }
 
   const error = result.error;
   const validError = error === null || error === undefined || (typeof error === 'object' && typeof error.kind === 'string' && typeof error.message === 'string');
   if (!validError) {
-    return { line, problem: `the error of ${result.name} is not {kind, message}` };
+    return `the error of ${result.name} is not {kind, message}`;
   }
 
   return {
-    line,
-    host: {
-      name: result.name,
-      address: typeof result.address === 'string' ? result.address : '',
-      status: result.status,
-      error: error === null || error === undefined ? null : { kind: error.kind, message: error.message },
-    },
+    name: result.name,
+    address: typeof result.address === 'string' ? result.address : '',
+    status: result.status,
+    error: error === null || error === undefined ? null : { kind: error.kind, message: error.message },
   };
 }
