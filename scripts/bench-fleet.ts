@@ -192,7 +192,7 @@ function print(results: Measurement[]): void {
       `${result.cpuMsPerDevice.toFixed(1)} ms`,
       `${result.simulatorCpuMsPerDevice.toFixed(1)} ms`,
       `${(floorMs / 1000).toFixed(2)} s`,
-      `${result.peakRssMb.toFixed(0)} MB`,
+      `${result.peakRssMb.toFixed(0)} MiB`,
       `exit ${result.exitCode}: ${result.summary}`,
     ];
     process.stdout.write(`| ${cells.join(' | ')} |\n`);
