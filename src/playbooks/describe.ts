@@ -2,7 +2,19 @@
 // e.g. `transport.type is "smart" and intent.transportUrl is set`.
 import type { Condition, DateReference, Operand } from './types.js';
 
+/** Texts by condition: a loaded condition never changes, and every device of a run asks for the same ones. */
+const described = new WeakMap<Condition, string>();
+
 export function describeCondition(condition: Condition): string {
+  let text = described.get(condition);
+  if (text === undefined) {
+    text = describe(condition);
+    described.set(condition, text);
+  }
+  return text;
+}
+
+function describe(condition: Condition): string {
   switch (condition.op) {
     case 'all':
       return condition.conditions.map(describeNested).join(' and ');
