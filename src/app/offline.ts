@@ -12,23 +12,13 @@ import path from 'node:path';
 import type { Inventory, InventoryHost } from '../inventory/types.js';
 import type { Logger } from '../log/logger.js';
 import type { CommandResult } from '../model/command.js';
-import { DEFAULT_ACK_WARNING_DAYS, DEFAULT_TOLERATED_FAILURES } from '../model/intent.js';
-import type { LicensingIntent } from '../model/intent.js';
+import { NO_LICENSING_INTENT } from '../model/intent.js';
 import type { HostError, RunResult } from '../model/result.js';
 import type { Playbook } from '../playbooks/types.js';
 import { listHostFolders, readCapturedHost, safeName } from './capture.js';
 import { evaluateHost } from './host-pipeline.js';
 import { readSavedStatuses, RESULTS_FILE, savedHostStatus } from './result-store.js';
 import type { ResultStore, SavedHostStatus } from './result-store.js';
-
-const NO_INTENT: LicensingIntent = {
-  transportType: null,
-  transportUrl: null,
-  slacFile: null,
-  ackWarningDays: DEFAULT_ACK_WARNING_DAYS,
-  policy: null,
-  toleratedFailures: DEFAULT_TOLERATED_FAILURES,
-};
 
 export interface OfflineOptions {
   playbooks: Playbook[];
@@ -86,7 +76,7 @@ export async function checkCaptures(dir: string, options: OfflineOptions): Promi
       address: planned.saved?.address || captured?.address || '',
       commands: captured?.commands ?? [],
       error: savedError(planned.saved, captured?.commands ?? [], planned.folder ?? safeName(name), statusFile),
-      host: { licensing: byName.get(name)?.licensing ?? NO_INTENT },
+      host: { licensing: byName.get(name)?.licensing ?? NO_LICENSING_INTENT },
       playbooks: options.playbooks,
       now: options.now(),
       startedAt,

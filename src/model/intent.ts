@@ -34,6 +34,16 @@ export const DEFAULT_ACK_WARNING_DAYS = 14;
  */
 export const DEFAULT_TOLERATED_FAILURES = 3;
 
+/** The intent of a device the inventory does not name: nothing stated, thresholds at their defaults. */
+export const NO_LICENSING_INTENT: Readonly<LicensingIntent> = Object.freeze({
+  transportType: null,
+  transportUrl: null,
+  slacFile: null,
+  ackWarningDays: DEFAULT_ACK_WARNING_DAYS,
+  policy: null,
+  toleratedFailures: DEFAULT_TOLERATED_FAILURES,
+});
+
 /** The value of each optional intent field that the inventory leaves out. */
 export const INTENT_DEFAULTS: Readonly<Partial<Record<keyof LicensingIntent, number>>> = {
   ackWarningDays: DEFAULT_ACK_WARNING_DAYS,

@@ -14,8 +14,7 @@ import { bundlePaths, createStaging, discardStaging, learnRedactions, writeBundl
 import type { Staging } from '../../src/bundle/writer.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { CommandResult } from '../../src/model/command.js';
-import { DEFAULT_ACK_WARNING_DAYS, DEFAULT_TOLERATED_FAILURES } from '../../src/model/intent.js';
-import type { LicensingIntent } from '../../src/model/intent.js';
+import { NO_LICENSING_INTENT } from '../../src/model/intent.js';
 import type { HostError, RunResult } from '../../src/model/result.js';
 import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 
@@ -23,14 +22,6 @@ const WHOLE_OUTPUT = path.resolve('fixtures/corpus/show-license-udi/cbr8-ha-same
 /** Its serial numbers appear nowhere in WHOLE_OUTPUT. */
 const CUT_OUTPUT = path.resolve('fixtures/corpus/show-license-udi/c9350-stack4-ha-udi-list.txt');
 
-const NO_INTENT: LicensingIntent = {
-  transportType: null,
-  transportUrl: null,
-  slacFile: null,
-  ackWarningDays: DEFAULT_ACK_WARNING_DAYS,
-  policy: null,
-  toleratedFailures: DEFAULT_TOLERATED_FAILURES,
-};
 
 const INTERRUPTED: HostError = { kind: 'interrupted', message: 'the run was interrupted after 1 command on this device' };
 const NOT_STARTED: HostError = { kind: 'interrupted', message: 'not collected: the run was interrupted before this device was started' };
@@ -86,7 +77,7 @@ async function stageRun(staging: Staging, hosts: HostSetup[]): Promise<RunResult
       address: '127.0.0.1:22',
       commands: host.commands,
       error: host.error,
-      host: { licensing: NO_INTENT },
+      host: { licensing: NO_LICENSING_INTENT },
       playbooks,
       now: new Date('2026-01-01T00:00:02.000Z'),
       startedAt: '2026-01-01T00:00:00.000Z',

@@ -2,26 +2,13 @@
 // through the facts builder as `sldiag check --from` reads saved outputs. Every
 // failing finding quotes its device line and has a remedy, and every
 // informational finding explains without a remedy.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-import { requireCommand } from '../../src/commands/catalog.js';
 import { buildFacts } from '../../src/facts/build.js';
 import type { CommandResult } from '../../src/model/command.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { LicensingIntent } from '../../src/model/intent.js';
-import { evaluateBuiltin, findingOf, intent, LATE_EVALUATION_TIME } from './helpers.js';
-
-function capture(id: string, file: string): CommandResult {
-  return {
-    id,
-    command: requireCommand(id).cli,
-    output: readFileSync(`fixtures/corpus/${id}/${file}`, 'utf8'),
-    failure: null,
-    startedAt: '2024-01-01T00:00:00.000Z',
-    finishedAt: '2024-01-01T00:00:01.000Z',
-  };
-}
+import { corpusCapture, evaluateBuiltin, findingOf, intent, LATE_EVALUATION_TIME } from './helpers.js';
 
 async function checkOf(check: string, results: CommandResult[], licensingIntent: LicensingIntent = intent()): Promise<Finding> {
   const findings = await evaluateBuiltin(buildFacts(results), licensingIntent, LATE_EVALUATION_TIME);
@@ -41,9 +28,9 @@ function expectExplained(finding: Finding, quoted: string): void {
   expect(finding.remedy).toEqual([]);
 }
 
-const tech = (file: string) => capture('show-license-tech-support', file);
-const status = (file: string) => capture('show-license-status', file);
-const all = (file: string) => capture('show-license-all', file);
+const tech = (file: string) => corpusCapture('show-license-tech-support', file);
+const status = (file: string) => corpusCapture('show-license-status', file);
+const all = (file: string) => corpusCapture('show-license-all', file);
 
 // Tech support of a CSLU device without an address, clock not synchronised, never acknowledged.
 const CSLU_EMPTY_UNSYNCED = tech('c9300-ha-cslu-empty-address-clock-unsynced-sa5.9.4.txt');

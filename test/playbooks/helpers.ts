@@ -1,9 +1,13 @@
 // Shared helpers for the playbook tests: evaluate the built-in playbooks over
 // literal facts and pick one finding by its check name.
+import { readFileSync } from 'node:fs';
+
+import { requireCommand } from '../../src/commands/catalog.js';
 import { emptyFacts } from '../../src/facts/empty.js';
+import type { CommandResult } from '../../src/model/command.js';
 import type { DeviceFacts, Evidence } from '../../src/model/facts.js';
 import type { Finding } from '../../src/model/finding.js';
-import { DEFAULT_ACK_WARNING_DAYS, DEFAULT_TOLERATED_FAILURES, type LicensingIntent } from '../../src/model/intent.js';
+import { NO_LICENSING_INTENT, type LicensingIntent } from '../../src/model/intent.js';
 import { evaluatePlaybooks } from '../../src/playbooks/evaluate.js';
 import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 
@@ -11,7 +15,19 @@ import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 export const LATE_EVALUATION_TIME = new Date('2031-06-01T00:00:00Z');
 
 export function intent(overrides: Partial<LicensingIntent> = {}): LicensingIntent {
-  return { transportType: null, transportUrl: null, slacFile: null, ackWarningDays: DEFAULT_ACK_WARNING_DAYS, policy: null, toleratedFailures: DEFAULT_TOLERATED_FAILURES, ...overrides };
+  return { ...NO_LICENSING_INTENT, ...overrides };
+}
+
+/** An unmodified corpus output as the command result the catalog command `id` would give. */
+export function corpusCapture(id: string, file: string): CommandResult {
+  return {
+    id,
+    command: requireCommand(id).cli,
+    output: readFileSync(`fixtures/corpus/${id}/${file}`, 'utf8'),
+    failure: null,
+    startedAt: '2024-01-01T00:00:00.000Z',
+    finishedAt: '2024-01-01T00:00:01.000Z',
+  };
 }
 
 /** Facts with nothing collected, then the given fields and evidence lines. */

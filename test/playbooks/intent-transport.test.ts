@@ -2,26 +2,13 @@
 // from the device, on unmodified corpus captures read through the facts
 // builder. A device on another transport type gets one finding with the whole
 // change, and no URL check sets the URL of the wrong transport type.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-import { requireCommand } from '../../src/commands/catalog.js';
 import { buildFacts } from '../../src/facts/build.js';
 import type { CommandResult } from '../../src/model/command.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { LicensingIntent } from '../../src/model/intent.js';
-import { evaluateBuiltin, findingOf, intent, LATE_EVALUATION_TIME } from './helpers.js';
-
-function capture(id: string, file: string): CommandResult {
-  return {
-    id,
-    command: requireCommand(id).cli,
-    output: readFileSync(`fixtures/corpus/${id}/${file}`, 'utf8'),
-    failure: null,
-    startedAt: '2024-01-01T00:00:00.000Z',
-    finishedAt: '2024-01-01T00:00:01.000Z',
-  };
-}
+import { corpusCapture, evaluateBuiltin, findingOf, intent, LATE_EVALUATION_TIME } from './helpers.js';
 
 async function findingsOf(result: CommandResult, licensingIntent: LicensingIntent): Promise<Finding[]> {
   return evaluateBuiltin(buildFacts([result]), licensingIntent, LATE_EVALUATION_TIME);
@@ -40,7 +27,7 @@ function remedySteps(findings: Finding[]): string[] {
   return findings.filter((finding) => finding.result === 'fail' || finding.result === 'warn').flatMap((finding) => finding.remedy);
 }
 
-const tech = (file: string) => capture('show-license-tech-support', file);
+const tech = (file: string) => corpusCapture('show-license-tech-support', file);
 
 // A smart device sending to Cisco's development receiver https://smartreceiver-dev.cisco.com/licservice/license.
 const SMART_DEV = tech('c9500x-svl-smart-dev-insufficient-trust-sa5.7.15.txt');
@@ -49,7 +36,7 @@ const CSLU_ADDRESSED = tech('c9300-stack3-cslu-custom-policy-no-trust-sa5.3.16.t
 // A CSLU device without an address, relying on cslu-local discovery.
 const CSLU_EMPTY = tech('c9300-ha-cslu-empty-address-clock-unsynced-sa5.9.4.txt');
 // A device with the transport off while the Cisco default policy requires an ACK.
-const TRANSPORT_OFF = capture('show-license-status', 'transport-off-ack-received-no-trust.txt');
+const TRANSPORT_OFF = corpusCapture('show-license-status', 'transport-off-ack-received-no-trust.txt');
 
 const PRODUCTION_RECEIVER = 'https://smartreceiver.cisco.com/licservice/license';
 const DEV_RECEIVER = 'https://smartreceiver-dev.cisco.com/licservice/license';
