@@ -17,6 +17,7 @@ import { collectionPlan } from '../../src/app/collection-plan.js';
 import { BUNDLE_COMMANDS } from '../../src/bundle/commands.js';
 import { loadBuiltinPlaybooks } from '../../src/playbooks/load.js';
 import type { BundleManifest } from '../../src/bundle/manifest.js';
+import type { DeviceProfile } from '../../src/sim/profile.js';
 import { CLI, closedPort, runCli, slowHealthyDevices, startDemoFleet, startFleet } from './harness.js';
 import type { CliRun, DemoFleet } from './harness.js';
 
@@ -50,6 +51,26 @@ function sha256(content: Buffer): string {
 /** Returns a new empty folder: check --from run in it finds no inventory.yaml, so it checks without licensing intent. */
 async function noInventoryFolder(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'sldiag-no-inventory-'));
+}
+
+/** Names, host names, addresses and serial numbers of the simulated devices: what a redacted bundle must not contain. */
+function sensitiveValues(profiles: readonly DeviceProfile[]): string[] {
+  const values = new Set<string>(['127.0.0.1']);
+  for (const profile of profiles) {
+    values.add(profile.name);
+    values.add(profile.hostname);
+    for (const output of Object.values(profile.commands)) {
+      for (const match of output.matchAll(/\bSN:([A-Z0-9]+)/g)) {
+        values.add(match[1]!);
+      }
+      for (const line of output.split('\n').filter((text) => !/version/i.test(text))) {
+        for (const match of line.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) {
+          values.add(match[0]);
+        }
+      }
+    }
+  }
+  return [...values];
 }
 
 function findingsByHost(run: CliRun): Map<string, string[][]> {
@@ -223,22 +244,7 @@ describe('sldiag bundle --redact', () => {
 
   /** What the simulated devices must not give away: names, addresses and serial numbers. */
   async function originals(): Promise<string[]> {
-    const values = new Set<string>(['127.0.0.1']);
-    for (const profile of fleet.profiles) {
-      values.add(profile.name);
-      values.add(profile.hostname);
-      for (const output of Object.values(profile.commands)) {
-        for (const match of output.matchAll(/\bSN:([A-Z0-9]+)/g)) {
-          values.add(match[1]!);
-        }
-        for (const line of output.split('\n').filter((text) => !/version/i.test(text))) {
-          for (const match of line.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) {
-            values.add(match[0]);
-          }
-        }
-      }
-    }
-    return [...values];
+    return sensitiveValues(fleet.profiles);
   }
 
   beforeAll(async () => {
@@ -513,21 +519,7 @@ describe('sldiag bundle interrupted', () => {
 
     /** Host names, addresses and serial numbers of the slow fleet. */
     function originals(): string[] {
-      const values = new Set<string>(['127.0.0.1']);
-      for (const profile of fleet.profiles) {
-        values.add(profile.name);
-        for (const output of Object.values(profile.commands)) {
-          for (const match of output.matchAll(/\bSN:([A-Z0-9]+)/g)) {
-            values.add(match[1]!);
-          }
-          for (const line of output.split('\n').filter((text) => !/version/i.test(text))) {
-            for (const match of line.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) {
-              values.add(match[0]);
-            }
-          }
-        }
-      }
-      return [...values];
+      return sensitiveValues(fleet.profiles);
     }
 
     it('writes the redacted archive and the mapping', async () => {
