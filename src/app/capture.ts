@@ -181,6 +181,28 @@ async function readManifest(file: string): Promise<HostManifest> {
   return manifest as HostManifest;
 }
 
+/**
+ * Creates a new folder named `base`, or `base-2`, `base-3` and so on when
+ * that name is taken, and returns its path. Each try is one mkdir, which
+ * fails when the folder exists, so two processes started in the same second
+ * never get the same folder.
+ */
+export async function claimNewFolder(base: string): Promise<string> {
+  await mkdir(path.dirname(base), { recursive: true });
+
+  for (let suffix = 1; ; suffix += 1) {
+    const dir = suffix === 1 ? base : `${base}-${suffix}`;
+    try {
+      await mkdir(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw error;
+      }
+    }
+  }
+}
+
 /** Folders created by this process: a host's folder is made once, not once per command. */
 const createdDirectories = new Set<string>();
 

@@ -1,7 +1,5 @@
 // Command and option declarations only. Each action validates its options
 // and hands over to one command module, which returns the exit code.
-import { existsSync } from 'node:fs';
-
 import { Command, Option } from 'commander';
 
 import type { LogLevel } from '../log/logger.js';
@@ -115,6 +113,7 @@ export function buildProgram(io: ProgramIo): Command {
           failOn: parseChoice<FailOn>('--fail-on', raw['failOn'] as string, ['warn', 'fail', 'never']),
           concurrency: parseInteger('--concurrency', raw['concurrency'] as string, 1, 2000),
           captureDir,
+          captureDirIsDefault: raw['captureDir'] === undefined,
           from: (raw['from'] as string | undefined) ?? null,
           knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
           sshConfig: sshConfigOption(raw['sshConfig']),
@@ -274,14 +273,9 @@ function sshConfigOption(value: unknown): string | false | null {
 
 /**
  * `captures/2026-12-04T02-00-00Z`: sortable, and valid as a folder name
- * everywhere. A second run started in the same second gets `-2`, `-3` and so
- * on, so two runs never share a folder.
+ * everywhere. The check command claims it when the run starts, with a `-2`,
+ * `-3` suffix when a run started in the same second has it already.
  */
-export function defaultCaptureDir(started: Date, exists: (dir: string) => boolean = existsSync): string {
-  const base = `captures/${started.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
-  let dir = base;
-  for (let suffix = 2; exists(dir); suffix += 1) {
-    dir = `${base}-${suffix}`;
-  }
-  return dir;
+export function defaultCaptureDir(started: Date): string {
+  return `captures/${started.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { openCaptureStream, readCaptureDir, readCapturedHosts, safeName, writeHostManifest } from '../../src/app/capture.js';
+import { claimNewFolder, openCaptureStream, readCaptureDir, readCapturedHosts, safeName, writeHostManifest } from '../../src/app/capture.js';
 import type { CommandResult } from '../../src/model/command.js';
 
 const FIXTURE = path.resolve('fixtures/corpus/show-license-udi/c9350-stack4-ha-udi-list.txt');
@@ -114,6 +114,14 @@ describe('capture layout', () => {
     await writeFile(path.join(dir, 'sw-3', 'commands.json'), '{ not json');
 
     await expect(readCaptureDir(dir)).rejects.toThrow(path.join(dir, 'sw-3', 'commands.json'));
+  });
+
+  it('claims a new folder for each concurrent run', async () => {
+    const base = path.join(await tempDir(), 'captures', '2026-12-04T02-00-00Z');
+
+    const claimed = await Promise.all([1, 2, 3, 4].map(() => claimNewFolder(base)));
+
+    expect([...claimed].sort()).toEqual([base, `${base}-2`, `${base}-3`, `${base}-4`]);
   });
 
   it('keeps host names safe as folder names', () => {

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { safeName } from '../../app/capture.js';
+import { claimNewFolder, safeName } from '../../app/capture.js';
 import { checkCaptures, NothingToCheckError } from '../../app/offline.js';
 import { checkCredentials } from '../../app/preflight.js';
 import { CaptureSourceError, openCaptureSource } from '../../bundle/reader.js';
@@ -44,6 +44,8 @@ export interface CheckCommandOptions {
   failOn: FailOn;
   concurrency: number;
   captureDir: string | null;
+  /** True when --capture-dir was not given: the run then takes `captureDir`, or the same name with a suffix when another run has it. */
+  captureDirIsDefault?: boolean;
   from: string | null;
   knownHosts: string | null;
   /** ssh_config file: a path, false for none (--no-ssh-config), null or absent for ~/.ssh/config when it exists. */
@@ -92,13 +94,14 @@ async function checkDevices(options: CheckCommandOptions & { inventory: string }
     logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
   }
 
-  const resultsFile = options.captureDir === null ? null : path.join(options.captureDir, RESULTS_FILE);
+  const captureDir = options.captureDir !== null && options.captureDirIsDefault === true ? await claimNewFolder(options.captureDir) : options.captureDir;
+  const resultsFile = captureDir === null ? null : path.join(captureDir, RESULTS_FILE);
   return withResultStore(resultsFile, logger, async (store) => {
     const run = await runFleet(hosts, {
       commands: collectionPlan(playbooks),
       playbooks,
       hostKeys: hostKeyPolicy(options),
-      captureDir: options.captureDir,
+      captureDir,
       now,
       logger,
       observers: observers(options),
@@ -111,8 +114,8 @@ async function checkDevices(options: CheckCommandOptions & { inventory: string }
     });
 
     await writeReport(run, options);
-    if (options.captureDir !== null && options.format === 'table') {
-      options.write(`raw outputs and ${RESULTS_FILE} saved under ${options.captureDir}\n`);
+    if (captureDir !== null && options.format === 'table') {
+      options.write(`raw outputs and ${RESULTS_FILE} saved under ${captureDir}\n`);
     }
     return exitCodeForRun(run, options.failOn);
   });
