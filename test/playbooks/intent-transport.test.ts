@@ -225,3 +225,37 @@ describe('intended URL without a transport type', () => {
     expect(findingOf(findings, 'comm-failed.smart-url').result).toBe('skip');
   });
 });
+
+describe('remedies for the current transport', () => {
+  it('asks no trust code of a device meant for cslu', async () => {
+    const findings = await findingsOf(SMART_DEV, intent({ transportType: 'cslu', transportUrl: CSLU_ADDRESS }));
+
+    expect(findingOf(findings, 'comm-failed.direct-trust').result).toBe('skip');
+    expect(findingOf(findings, 'trust-code-install-failed.trust-missing').result).toBe('skip');
+    expect(remedySteps(findings).filter((step) => step.startsWith('license smart trust idtoken'))).toEqual([]);
+  });
+
+  it('still asks it with no transport intent', async () => {
+    const findings = await findingsOf(SMART_DEV, intent());
+
+    expect(findingOf(findings, 'comm-failed.direct-trust').result).toBe('fail');
+    expect(findingOf(findings, 'comm-failed.direct-trust').remedy.some((step) => step.startsWith('license smart trust idtoken'))).toBe(true);
+  });
+
+  it('points a failing cslu device meant for smart at the change', async () => {
+    const findings = await findingsOf(CSLU_EMPTY, intent({ transportType: 'smart', transportUrl: PRODUCTION_RECEIVER }));
+    const failures = findingOf(findings, 'comm-failed.ongoing-failures');
+
+    expect(failures.result).toBe('fail');
+    expect(failures.remedy).toContain(
+      'The inventory expects transport smart, not cslu: make the change that comm-failed.intent-transport-type gives first, then check that the new server is reachable',
+    );
+    expect(failures.remedy.some((step) => step.includes('cslu-local'))).toBe(false);
+  });
+
+  it('keeps the cslu-local step without intent', async () => {
+    const findings = await findingsOf(CSLU_EMPTY, intent());
+
+    expect(findingOf(findings, 'comm-failed.ongoing-failures').remedy.some((step) => step.includes('cslu-local'))).toBe(true);
+  });
+});
