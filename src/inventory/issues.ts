@@ -77,6 +77,12 @@ function describeUnknownKey(key: string, mapPath: KeyPath): string {
   const kind = mapKindAt(mapPath);
   const known = KNOWN_KEYS[kind];
 
+  // `licensing:` indented like a group name, under `groups:` instead of under its group.
+  const groupName = mapPath.length === 2 && mapPath[0] === 'groups' ? mapPath[1] : undefined;
+  if (typeof groupName === 'string' && KNOWN_KEYS.group.includes(groupName)) {
+    return `"${groupName}" is read as the name of a group, because it is indented like one; indent it under the group it belongs to`;
+  }
+
   if ((kind === 'defaults' || kind === 'group') && KNOWN_KEYS.host.includes(key)) {
     const place = kind === 'defaults' ? 'defaults' : 'a group';
     return `${key} can only be set on a host, not in ${place}; move it to each host under hosts`;
@@ -96,6 +102,11 @@ function mapKindAt(path: KeyPath): MapKind {
 
   if (path.length === 0) {
     return 'top';
+  }
+
+  // A group's own map, whatever its name: a group may be called `licensing` or `ssh`.
+  if (path.length === 2 && path[0] === 'groups') {
+    return 'group';
   }
 
   if (last === 'transport' && parent === 'licensing') {

@@ -127,6 +127,13 @@ describe('loadInventory problems', () => {
     expect(problems[5]?.message).toContain('unknown group "core"');
   });
 
+  it('group setting indented as a group', async () => {
+    const problems = await problemsOf('group-setting-as-group.yaml');
+
+    expect(problems.map(where)).toEqual(['7:5 groups.licensing.transport']);
+    expect(problems[0]?.message).toBe('"licensing" is read as the name of a group, because it is indented like one; indent it under the group it belongs to');
+  });
+
   it('error message lists every problem', async () => {
     const error = await loadInventory(fixture('many-problems.yaml')).catch((caught: unknown) => caught);
     const lines = (error as InventoryError).message.split('\n');
