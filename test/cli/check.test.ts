@@ -365,3 +365,24 @@ describe('check --from inventory', () => {
     await expect(checking).rejects.toThrow('--no-inventory needs --from');
   });
 });
+
+describe('check known_hosts', () => {
+  it('rejects a missing --known-hosts file before connecting', async () => {
+    const missing = path.join(fleet.dir, 'no_such_known_hosts');
+
+    const checking = checkCommand(options({ knownHosts: missing, captureDir: null }).options);
+
+    await expect(checking).rejects.toThrow(UsageError);
+    await expect(checking).rejects.toThrow(`--known-hosts ${missing} does not exist`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('creates the file with --accept-new', async () => {
+    const created = path.join(fleet.dir, 'new_known_hosts');
+
+    const code = await checkCommand(options({ knownHosts: created, acceptNew: true, captureDir: null }).options);
+
+    expect(code).toBe(0);
+    expect(existsSync(created)).toBe(true);
+  });
+});

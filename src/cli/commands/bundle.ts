@@ -31,7 +31,7 @@ import type { RunResult } from '../../model/result.js';
 import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
 import { EXIT } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
-import { applyKnownHostsFlag, hostKeyPolicy } from '../host-keys.js';
+import { applyKnownHostsFlag, hostKeyPolicy, requireKnownHostsFiles } from '../host-keys.js';
 
 export interface BundleCommandOptions {
   inventory: string;
@@ -69,6 +69,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
   const hosts = applyKnownHostsFlag(options.limit === null ? inventory.hosts : filterHosts(inventory.hosts, options.limit), options);
   requireUsableFolderNames(hosts);
   await checkCredentials(hosts);
+  requireKnownHostsFiles(hosts, options);
   const playbooks = await loadBuiltinPlaybooks();
   // The commands Cisco TAC requests, plus every command a playbook reads, so `check --from` on the bundle finds what a live check finds.
   const commands = [...new Set([...BUNDLE_COMMANDS, ...collectionPlan(playbooks)])];

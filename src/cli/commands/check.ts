@@ -28,7 +28,7 @@ import { writeTable } from '../../report/table.js';
 import { exitCodeForRun } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
 import type { FailOn } from '../exit-codes.js';
-import { applyKnownHostsFlag, hostKeyPolicy } from '../host-keys.js';
+import { applyKnownHostsFlag, hostKeyPolicy, requireKnownHostsFiles } from '../host-keys.js';
 
 export interface CheckCommandOptions {
   /** The inventory file; null for --no-inventory, which only --from accepts. */
@@ -89,6 +89,7 @@ async function checkDevices(options: CheckCommandOptions & { inventory: string }
   const hosts = applyKnownHostsFlag(selectHosts(inventory, options.limit), options);
   requireUsableFolderNames(hosts, options.captureDir);
   await checkCredentials(hosts);
+  requireKnownHostsFiles(hosts, options);
 
   if (!options.hostKeyCheck) {
     logger.warn('host key checking is off for this run: a man-in-the-middle would not be noticed');
