@@ -193,7 +193,7 @@ function interruptedNote(host: HostResult): string {
   if (host.error?.kind !== 'interrupted' || host.findings.length === 0) {
     return '';
   }
-  return 'interrupted, checks on the outputs collected before it: ';
+  return 'interrupted; checked on the outputs collected before the interruption: ';
 }
 
 function countsText(counts: Record<Finding['result'], number>, causes: number): string {

@@ -242,7 +242,7 @@ describe('formatTable interrupted device', () => {
 
   it('says its findings come from a partial collection', () => {
     expect(text).toContain(
-      'core-2 (127.0.0.1:2201)  ERROR  interrupted, checks on the outputs collected before it: 1 failed, 1 passed\n',
+      'core-2 (127.0.0.1:2201)  ERROR  interrupted; checked on the outputs collected before the interruption: 1 failed, 1 passed\n',
     );
     expect(text).toContain('error [interrupted]: the run was interrupted after 3 commands on this device');
     expect(text).toContain('FAIL  %SMART_LIC-3-COMM_FAILED  comm-failed.smart-url  [transport-url]');
