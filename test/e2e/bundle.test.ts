@@ -436,7 +436,7 @@ describe('sldiag bundle interrupted', () => {
 
     it('exits 3 and says the bundle is incomplete', () => {
       expect(result.code).toBe(3);
-      expect(result.stdout).toContain(`bundle written to ${result.archive}: 3 devices`);
+      expect(result.stdout).toContain(`incomplete bundle written to ${result.archive}: 3 devices`);
       expect(result.stdout).toContain('bundle incomplete: the run was interrupted, so 2 of 3 devices were not collected or only in part');
       expect(result.stdout).toContain('interrupted: slow-1');
       expect(result.stdout).toContain('interrupted: slow-2');

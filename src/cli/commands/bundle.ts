@@ -183,7 +183,7 @@ function describeBundle(paths: BundlePaths, run: RunResult, manifest: BundleMani
   const notCollected = run.hosts.filter((host) => (host.status === 'unreachable' || host.status === 'error') && !interrupted.includes(host));
 
   const lines = [
-    `bundle written to ${paths.archive}: ${manifest.hosts.length} devices, ${commands} command outputs (${failed} rejected by the device)`,
+    `${interrupted.length > 0 ? 'incomplete ' : ''}bundle written to ${paths.archive}: ${manifest.hosts.length} devices, ${commands} command outputs (${failed} rejected by the device)`,
   ];
   for (const host of notCollected) {
     lines.push(`  not collected: ${host.name}: ${host.error?.message ?? host.status}`);
