@@ -177,4 +177,30 @@ describe('show license status', () => {
     expectField(result, 'registration.initialRegistration', { state: 'SUCCEEDED', at: time('Aug 22 18:58:03 2022 UTC', '2022-08-22T18:58:03Z') }, 20);
     expectField(result, 'authorization.status', { state: 'OUT OF COMPLIANCE', at: time('Aug 22 18:58:17 2022 UTC', '2022-08-22T18:58:17Z') }, 26);
   });
+
+  describe('unknown keys in a read section', () => {
+    const file = 'c9300-stack3-cslu-custom-policy-trust-installed.txt';
+    const capture = readFixture('show-license-status', file);
+
+    it('lists a renamed key as unparsed', () => {
+      const renamed = capture.replace('  Next ACK deadline: ', '  Next ACK due by: ');
+      expect(renamed).not.toBe(capture);
+
+      const result = parseShowLicenseStatus(renamed);
+
+      expectAbsent(result, 'usageReporting.nextAckDeadline');
+      expect(result.record.usageReporting.nextAckDeadline).toBeNull();
+      expect(result.unparsed).toEqual([{ line: 54, text: '  Next ACK due by: Jan 12 12:10:32 2022 UTC' }]);
+    });
+
+    it('lists an added key as unparsed', () => {
+      const added = capture.replace('  Reporting push interval: ', '  Mystery Setting: enabled\r\n  Reporting push interval: ');
+      expect(added).not.toBe(capture);
+
+      const result = parseShowLicenseStatus(added);
+
+      expect(result.unparsed).toEqual([{ line: 55, text: '  Mystery Setting: enabled' }]);
+      expectField(result, 'usageReporting.reportingPushInterval', { text: '30  days', days: 30 }, 56);
+    });
+  });
 });

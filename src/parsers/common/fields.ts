@@ -20,16 +20,28 @@ export type FieldReader<T> = (target: T, value: string, line: Line, context: Par
 export class FieldTable<T> extends KeyTable<FieldReader<T>> {}
 
 /**
- * Hands each `Key: value` line to the reader for its key. Lines of other keys
- * are marked as used when `keepUnknownKeys` is set, because new keys appear with
- * almost every Smart Agent release. Returns the lines no reader took.
+ * Keys of a section that a parser deliberately skips because they carry
+ * nothing its record models. Each list sits next to its section's readers
+ * with the reason, so a key missing from both still reaches `unparsed`.
+ */
+export class IgnoredKeys extends KeyTable<true> {
+  constructor(keys: readonly string[]) {
+    super(keys.map((key) => [key, true] as const));
+  }
+}
+
+/**
+ * Hands each `Key: value` line to the reader for its key and marks the lines
+ * of `ignored` keys as understood. Returns every other line, including
+ * `Key: value` lines of keys in neither table, so a renamed or new key shows up
+ * in `unparsed` unless the caller uses the line.
  */
 export function readFields<T>(
   lines: readonly Line[],
   context: ParseContext,
   readers: FieldTable<T>,
   target: T,
-  keepUnknownKeys: boolean,
+  ignored: IgnoredKeys | null,
 ): Line[] {
   const left: Line[] = [];
 
@@ -46,7 +58,7 @@ export function readFields<T>(
       continue;
     }
 
-    if (keepUnknownKeys) {
+    if (ignored !== null && ignored.find(line) !== undefined) {
       context.use(line);
       continue;
     }

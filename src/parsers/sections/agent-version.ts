@@ -22,6 +22,6 @@ const FIELDS: FieldTable<AgentVersion> = new FieldTable([
 export function parseAgentVersion(block: Block, context: ParseContext): string | null {
   const target: AgentVersion = { version: null };
   context.useAll(block.headerLines);
-  readFields(block.lines, context, FIELDS, target, false);
+  readFields(block.lines, context, FIELDS, target, null);
   return target.version;
 }

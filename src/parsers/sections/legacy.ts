@@ -104,7 +104,7 @@ export function parseRegistration(section: Section, record: LicenseStatusRecord,
   };
   record.registration = registration;
 
-  readFields(section.lines, context, REGISTRATION_FIELDS, { record, registration }, true);
+  readFields(section.lines, context, REGISTRATION_FIELDS, { record, registration }, null);
 }
 
 const AUTHORIZATION_FIELDS: FieldTable<AuthorizationRecord> = new FieldTable([
@@ -156,5 +156,5 @@ export function parseLicenseAuthorization(section: Section, record: LicenseStatu
   };
   record.authorization = authorization;
 
-  readFields(section.lines, context, AUTHORIZATION_FIELDS, authorization, true);
+  readFields(section.lines, context, AUTHORIZATION_FIELDS, authorization, null);
 }

@@ -3,7 +3,7 @@
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
-import { booleanOrNull, FieldTable, readFields } from '../common/fields.js';
+import { booleanOrNull, FieldTable, IgnoredKeys, readFields } from '../common/fields.js';
 import { valueOrNull } from '../common/lines.js';
 import type { LicenseStatusRecord } from './records.js';
 
@@ -20,7 +20,7 @@ const USING_POLICY_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
 export function parseSmartLicensingUsingPolicy(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.read('licensingMode', section.header);
   record.licensingMode = 'policy';
-  readFields(section.lines, context, USING_POLICY_FIELDS, record, true);
+  readFields(section.lines, context, USING_POLICY_FIELDS, record, null);
 }
 
 /** Splits `BU Production Test As of Apr 22 05:02:11 2025 UTC` at ` As of `. */
@@ -47,7 +47,7 @@ const ACCOUNT_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
 
 export function parseAccountInformation(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.use(section.header);
-  readFields(section.lines, context, ACCOUNT_FIELDS, record, true);
+  readFields(section.lines, context, ACCOUNT_FIELDS, record, null);
 }
 
 const POLICY_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
@@ -74,8 +74,23 @@ const POLICY_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
   ],
 ]);
 
+/**
+ * The attribute groups of a policy and their day counts. The device applies
+ * them to compute `Next report push` and `Next ACK deadline`, which the Usage
+ * Reporting section prints and the record reads.
+ */
+const IGNORED_POLICY_KEYS = new IgnoredKeys([
+  'Unenforced/Non-Export Perpetual Attributes',
+  'Unenforced/Non-Export Subscription Attributes',
+  'Enforced (Perpetual/Subscription) License Attributes',
+  'Export (Perpetual/Subscription) License Attributes',
+  'First report requirement (days)',
+  'Reporting frequency (days)',
+  'Report on change (days)',
+]);
+
 /** Reads the policy in use, its name and the ACK requirement; the attribute groups are marked as understood. */
 export function parsePolicy(section: Section, record: LicenseStatusRecord, context: ParseContext): void {
   context.use(section.header);
-  readFields(section.lines, context, POLICY_FIELDS, record, true);
+  readFields(section.lines, context, POLICY_FIELDS, record, IGNORED_POLICY_KEYS);
 }

@@ -2,7 +2,7 @@
 
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
-import { booleanOrNull, FieldTable, readFields, type FieldReader } from '../common/fields.js';
+import { booleanOrNull, FieldTable, IgnoredKeys, readFields, type FieldReader } from '../common/fields.js';
 import { isSentinel, valueOrNull } from '../common/lines.js';
 import type { TransportRecord } from './records.js';
 
@@ -95,12 +95,18 @@ const FIELDS: FieldTable<TransportRecord> = new FieldTable([
 ]);
 
 /**
+ * Proxy credentials under `Proxy:`. The record keeps only the proxy address
+ * and port, and a diagnosis tool should not carry a password.
+ */
+const IGNORED = new IgnoredKeys(['Username', 'Password']);
+
+/**
  * Reads `Type`, `URL`, `Cslu address`, the `Proxy:` block, `Server Identity
  * Check`, `VRF` (inline or with `Not Configured` below), `IP Mode` and
  * `Trust Point`.
  */
 export function parseTransport(section: Section, transport: TransportRecord, context: ParseContext): void {
-  const left = readFields(section.lines, context, FIELDS, transport, true);
+  const left = readFields(section.lines, context, FIELDS, transport, IGNORED);
 
   // A `Not Configured` line below `Proxy:` or `VRF:` leaves that field null,
   // which it already is, so the line only needs marking as understood.

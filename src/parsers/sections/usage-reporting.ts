@@ -50,5 +50,5 @@ for (const [key, field] of TIME_FIELDS) {
 }
 
 export function parseUsageReporting(section: Section, usage: UsageReportingRecord, context: ParseContext): void {
-  readFields(section.lines, context, FIELDS, usage, true);
+  readFields(section.lines, context, FIELDS, usage, null);
 }
