@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { InventoryError } from './errors.js';
 import { mergeSettings } from './merge.js';
 import { BUILT_IN_DEFAULTS, normaliseHost } from './normalise.js';
+import { SharedValues } from './shared-values.js';
 import { parseInventory, readInventoryFile } from './read.js';
 import { checkDuplicateNames, checkGroupNames, checkHostnames, checkHostGroups, checkMergedHost, type RuleProblem } from './rules.js';
 import { credentialSources, type SettingLayer } from './setting-sources.js';
@@ -50,6 +51,7 @@ export async function loadInventory(file: string, options: LoadInventoryOptions 
 
   // Normalise each host whose layers are all valid, then check its merged settings.
   const hosts: InventoryHost[] = [];
+  const sharedValues = new SharedValues();
   for (const host of validated.hosts) {
     const layers = settingLayers(validated, host.index);
     if (layers === null || host.settings === null) {
@@ -78,7 +80,7 @@ export async function loadInventory(file: string, options: LoadInventoryOptions 
     addRuleProblems(hostProblems);
     if (hostProblems.length === 0) {
       const record = normaliseHost(host.settings, merged, { file: absolute, ...position, hostName });
-      hosts.push({ ...record, settingSources: credentialSources(layers, absolute, parsed.locator) });
+      hosts.push(sharedValues.shareNested({ ...record, settingSources: credentialSources(layers, absolute, parsed.locator) }));
     }
   }
 
