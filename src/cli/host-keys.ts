@@ -14,6 +14,12 @@ export interface HostKeyFlags {
   hostKeyCheck: boolean;
 }
 
+/** The options of a command that connects: host key flags and the ssh_config to read. */
+export interface ConnectionFlags extends HostKeyFlags {
+  /** ssh_config file: a path, false for none (--no-ssh-config), null or absent for ~/.ssh/config when it exists. */
+  sshConfig?: string | false | null;
+}
+
 export function hostKeyPolicy(flags: HostKeyFlags): HostKeyPolicy {
   const knownHostsPath = flags.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts');
   if (!flags.hostKeyCheck) {

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 
 import type { LogLevel } from '../log/logger.js';
 import type { FailOn } from './exit-codes.js';
+import type { ConnectionFlags } from './host-keys.js';
 import { parseChoice, parseCommandTimeouts, parseInstant, parseInteger, parseSeconds } from './options.js';
 
 export interface ProgramIo {
@@ -67,7 +68,7 @@ export function buildProgram(io: ProgramIo): Command {
     .exitOverride()
     .addHelpText('after', `\nExample:\n  $ sldiag check -i inventory.yaml\n  $ sldiag check --help`);
 
-  program
+  const check = program
     .command('check')
     .description('collect the license show commands from each device and evaluate every playbook')
     .option('-i, --inventory <file>', 'inventory YAML file', 'inventory.yaml')
@@ -82,12 +83,8 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--concurrency <devices>', 'devices checked at the same time', '50')
     .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
     .option('--no-capture', 'do not save raw outputs')
-    .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run (captures/<time>), or a bundle, instead of connecting')
-    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks; wins over ssh.knownHosts in the inventory (default: ~/.ssh/known_hosts)')
-    .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
-    .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
-    .option('--no-ssh-config', 'do not read any OpenSSH client config')
-    .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
+    .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run (captures/<time>), or a bundle, instead of connecting');
+  addConnectionOptions(check)
     .option(
       '--command-timeout <seconds>',
       'time allowed for each command, in seconds: a number sets every command, ID=SECONDS one command; e.g. show-license-tech-support=600,120 (default: per command, 30 to 300)',
@@ -115,10 +112,7 @@ export function buildProgram(io: ProgramIo): Command {
           captureDir,
           captureDirIsDefault: raw['captureDir'] === undefined,
           from: (raw['from'] as string | undefined) ?? null,
-          knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
-          sshConfig: sshConfigOption(raw['sshConfig']),
-          acceptNew: raw['acceptNew'] === true,
-          hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
+          ...connectionOptions(raw),
           ...commandTimeoutOptions(raw['commandTimeout']),
           now: optional(raw['now'], (value) => parseInstant('--now', value)),
           verbose: raw['verbose'] === true,
@@ -131,7 +125,7 @@ export function buildProgram(io: ProgramIo): Command {
       );
     });
 
-  program
+  const bundle = program
     .command('bundle')
     .description('collect what Cisco TAC asks for from each device into one .tar.gz, with hashes, the check report and a summary')
     .option('-i, --inventory <file>', 'inventory YAML file', 'inventory.yaml')
@@ -139,12 +133,8 @@ export function buildProgram(io: ProgramIo): Command {
     .option('-o, --output <file>', 'archive to write, ending in .tar.gz (default: sldiag-bundle-<UTC start time>.tar.gz)')
     .option('--force', 'replace the archive (and the redaction mapping) if it exists', false)
     .option('--redact', 'replace serial numbers, host names, IP addresses, account names and tokens with placeholders; the mapping is written next to the archive, never into it', false)
-    .option('--concurrency <devices>', 'devices collected at the same time', '50')
-    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks; wins over ssh.knownHosts in the inventory (default: ~/.ssh/known_hosts)')
-    .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
-    .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
-    .option('--no-ssh-config', 'do not read any OpenSSH client config')
-    .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false)
+    .option('--concurrency <devices>', 'devices collected at the same time', '50');
+  addConnectionOptions(bundle)
     .option(
       '--command-timeout <seconds>',
       'time allowed for each command, in seconds: a number sets every command, ID=SECONDS one command; e.g. show-platform-software-sl-infra-all=1800 (default: per command, 30 to 600; sl-infra 600)',
@@ -162,10 +152,7 @@ export function buildProgram(io: ProgramIo): Command {
           force: raw['force'] === true,
           redact: raw['redact'] === true,
           concurrency: parseInteger('--concurrency', raw['concurrency'] as string, 1, 2000),
-          knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
-          sshConfig: sshConfigOption(raw['sshConfig']),
-          acceptNew: raw['acceptNew'] === true,
-          hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
+          ...connectionOptions(raw),
           ...commandTimeoutOptions(raw['commandTimeout']),
           progressStream: raw['quiet'] === true ? null : io.progressStream,
           signal: io.interrupt,
@@ -264,6 +251,26 @@ function commandTimeoutOptions(value: unknown): { commandTimeoutMs: number | nul
 
 function optional<T>(value: unknown, parse: (text: string) => T): T | null {
   return typeof value === 'string' ? parse(value) : null;
+}
+
+/** Adds the host key and ssh_config options that every command connecting to a fleet takes. */
+function addConnectionOptions(command: Command): Command {
+  return command
+    .option('--known-hosts <file>', 'OpenSSH known_hosts file for host key checks; wins over ssh.knownHosts in the inventory (default: ~/.ssh/known_hosts)')
+    .option('--accept-new', 'record the host key of a device seen for the first time (a changed key still fails)', false)
+    .option('--ssh-config <file>', 'OpenSSH client config that fills User, Port, IdentityFile, HostName and ProxyJump the inventory leaves out (default: ~/.ssh/config if it exists)')
+    .option('--no-ssh-config', 'do not read any OpenSSH client config')
+    .option('--insecure-no-host-key-check', 'do not verify host keys for this run (not recommended)', false);
+}
+
+/** Reads the options that addConnectionOptions declares. */
+function connectionOptions(raw: Record<string, unknown>): ConnectionFlags {
+  return {
+    knownHosts: (raw['knownHosts'] as string | undefined) ?? null,
+    sshConfig: sshConfigOption(raw['sshConfig']),
+    acceptNew: raw['acceptNew'] === true,
+    hostKeyCheck: raw['insecureNoHostKeyCheck'] !== true,
+  };
 }
 
 /** commander gives the file for --ssh-config, false for --no-ssh-config, and undefined for neither. */

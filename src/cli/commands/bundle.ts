@@ -32,8 +32,9 @@ import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
 import { EXIT } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
 import { applyKnownHostsFlag, hostKeyPolicy, requireKnownHostsFiles } from '../host-keys.js';
+import type { ConnectionFlags } from '../host-keys.js';
 
-export interface BundleCommandOptions {
+export interface BundleCommandOptions extends ConnectionFlags {
   inventory: string;
   limit: string | null;
   /** Archive to write; null for `sldiag-bundle-<UTC start time>.tar.gz` in the working directory. */
@@ -41,11 +42,6 @@ export interface BundleCommandOptions {
   force: boolean;
   redact: boolean;
   concurrency: number;
-  knownHosts: string | null;
-  /** ssh_config file: a path, false for none (--no-ssh-config), null or absent for ~/.ssh/config when it exists. */
-  sshConfig?: string | false | null;
-  acceptNew: boolean;
-  hostKeyCheck: boolean;
   commandTimeoutMs: number | null;
   /** Timeouts for single commands by catalog id, in milliseconds. */
   commandTimeoutsById: Record<string, number>;

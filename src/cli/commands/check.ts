@@ -29,8 +29,9 @@ import { exitCodeForRun } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
 import type { FailOn } from '../exit-codes.js';
 import { applyKnownHostsFlag, hostKeyPolicy, requireKnownHostsFiles } from '../host-keys.js';
+import type { ConnectionFlags } from '../host-keys.js';
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends ConnectionFlags {
   /** The inventory file; null for --no-inventory, which only --from accepts. */
   inventory: string | null;
   /**
@@ -47,11 +48,6 @@ export interface CheckCommandOptions {
   /** True when --capture-dir was not given: the run then takes `captureDir`, or the same name with a suffix when another run has it. */
   captureDirIsDefault?: boolean;
   from: string | null;
-  knownHosts: string | null;
-  /** ssh_config file: a path, false for none (--no-ssh-config), null or absent for ~/.ssh/config when it exists. */
-  sshConfig?: string | false | null;
-  acceptNew: boolean;
-  hostKeyCheck: boolean;
   commandTimeoutMs: number | null;
   /** Timeouts for single commands by catalog id, in milliseconds. */
   commandTimeoutsById: Record<string, number>;
