@@ -132,7 +132,7 @@ async function stopSimulator(simulator: ReturnType<typeof spawn>, dir: string): 
   return JSON.parse(await readFile(path.join(dir, 'sim-stats.json'), 'utf8')) as SimulatorStats;
 }
 
-/** The tmpfs folder when this machine has a writable one, else the system temporary folder. */
+/** Returns the tmpfs folder when this machine has a writable one, else the system temporary folder. */
 async function defaultCaptureRoot(): Promise<string> {
   try {
     await access(TMPFS, constants.W_OK);

@@ -2,7 +2,7 @@
 // CPU time is not counted as sldiag's. It starts N copies of one device
 // profile on 127.0.0.1, writes an inventory and a known_hosts file for them
 // into the folder given, prints READY, and runs until SIGTERM. On SIGTERM it
-// writes `sim-stats.json`: the CLI lines the devices answered after the
+// writes `sim-stats.json`: the CLI lines the devices responded to after the
 // latency, and its own CPU time since READY.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';

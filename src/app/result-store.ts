@@ -72,7 +72,7 @@ export class ResultStore {
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(file)) {
-        throw new ResultStoreError(`the results file ${file} already exists, so ${path.dirname(file)} holds an earlier run; choose another --capture-dir, or move that folder away first`);
+        throw new ResultStoreError(`the results file ${file} already exists, so ${path.dirname(file)} contains an earlier run; choose another --capture-dir, or move that folder away first`);
       }
       throw new ResultStoreError(`could not create the results file ${file}: ${(error as Error).message}; check that the folder is writable, or choose another --capture-dir`);
     }
@@ -232,7 +232,7 @@ export class ResultStore {
   }
 }
 
-/** What a results file line says about a host's collection, without its findings. */
+/** The collection status of one host as its results file line records it, without the findings. */
 export interface SavedHostStatus {
   name: string;
   address: string;
@@ -247,7 +247,7 @@ const HOST_STATUSES: ReadonlySet<string> = new Set<HostStatus>(['passed', 'faile
 
 /**
  * Reads a results file one line at a time and yields each host's name,
- * address, status and error; the findings are dropped at once, so memory does
+ * address, status and error. The findings are dropped at once, so memory does
  * not grow with them. A line that is not a host result (cut off by a crash,
  * edited by hand) is yielded as a problem, and the lines after it are still read.
  */
@@ -278,8 +278,8 @@ function parseSavedLine(text: string, line: number): SavedResultLine {
 
 /**
  * Reads the name, address, status and error of a host result, or of a host
- * entry of the JSON report, which has the same fields; a string says why the
- * value is not one.
+ * entry of the JSON report, which has the same fields. A returned string is
+ * the reason the value is not one.
  */
 export function savedHostStatus(value: unknown): SavedHostStatus | string {
   const result = value as Partial<HostResult> | null;

@@ -1,4 +1,4 @@
-// Which devices an interrupted run kept out of a bundle. Ctrl-C stops the
+// The devices an interrupted run kept out of a bundle. Ctrl-C stops the
 // runner from starting devices and closes open sessions, and each device it
 // touched that way reports the error kind `interrupted`: with no outputs when
 // it never started, with the outputs finished before the session closed

@@ -57,7 +57,7 @@ export interface InventoryHost {
   /** Position of the host's entry in the inventory file (1-based). */
   source: { file: string; line: number; column: number };
   /**
-   * Where each credential setting that the host uses is written, by key:
+   * The place in the inventory file of each credential setting the host uses, by key:
    * `password`, `enable`, `passphrase`, `agent`, `privateKey` and
    * `jump[N].<key>`. A key is absent when its value comes from ssh_config or
    * the host record was not loaded from a file.

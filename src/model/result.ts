@@ -39,8 +39,8 @@ export interface HostResult {
 }
 
 /**
- * What a run keeps in memory for each host: enough for the summary, the exit
- * code and the list of devices not collected. The full HostResult is on disk.
+ * The record a run keeps in memory for each host: enough for the summary, the
+ * exit code and the list of devices not collected. The full HostResult is on disk.
  */
 export interface HostSummary {
   name: string;
@@ -52,7 +52,7 @@ export interface HostSummary {
 }
 
 /**
- * A finished run. Only the per-host summaries are in memory; reporters read
+ * A finished run. Only the per-host summaries are in memory. Reporters read
  * the full results back one host at a time, so memory does not grow with the
  * fleet.
  */

@@ -50,7 +50,7 @@ export interface LicenseAuthorizationRecord {
 
 type Section = 'none' | 'overall' | 'purchased' | 'derived';
 
-/** The section a header line opens; undefined for other lines. */
+/** Returns the section a header line opens; undefined for other lines. */
 function sectionOf(trimmed: string): Section | undefined {
   switch (trimmed) {
     case 'Overall status:':

@@ -69,7 +69,7 @@ export interface LicenseSummaryRecord {
 
 type Section = 'none' | 'account' | 'registration' | 'authorization' | 'usage';
 
-/** The section a column-0 header line opens; undefined for other lines. */
+/** Returns the section a column-0 header line opens; undefined for other lines. */
 function sectionOf(trimmed: string): Section | undefined {
   switch (trimmed) {
     case 'Account Information:':

@@ -2,7 +2,7 @@
 // e.g. `transport.type is "smart" and intent.transportUrl is set`.
 import type { Condition, DateReference, Operand } from './types.js';
 
-/** Texts by condition: a loaded condition never changes, and every device of a run asks for the same ones. */
+/** Texts by condition: a loaded condition never changes, and every device of a run needs the same ones. */
 const described = new WeakMap<Condition, string>();
 
 export function describeCondition(condition: Condition): string {

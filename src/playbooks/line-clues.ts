@@ -1,5 +1,5 @@
 // Ranks the checks of a playbook by what one logged line of its message
-// tells: the clues whose pattern matches the line point to likely causes and
+// shows. The clues whose pattern matches the line point to likely causes and
 // rule others out. Pure: no facts of a device are involved.
 import { describeCondition } from './describe.js';
 import type { Check, Condition, LineClue, Playbook, Scalar } from './types.js';
@@ -16,7 +16,7 @@ export type CauseStanding = 'likely' | 'possible' | 'ruled-out';
 export interface RankedCheck {
   check: Check;
   standing: CauseStanding;
-  /** Why the line points to the check or rules it out; empty for `possible`. */
+  /** Reasons the line points to the check or rules it out; empty for `possible`. */
   reasons: string[];
 }
 

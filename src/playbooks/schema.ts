@@ -50,7 +50,7 @@ export function parsePlaybook(document: unknown, file: string, expectedMnemonic:
   return { file, mnemonic, severity, text, variables: variables ?? [], explanation, checks, lineClues };
 }
 
-/** The ids the checks declare, valid or not, so a clue naming a check with another problem is not reported twice. */
+/** Returns the ids the checks declare, valid or not, so a clue naming a check with another problem is not reported twice. */
 function declaredCheckIds(raw: unknown): string[] {
   if (!Array.isArray(raw)) {
     return [];
@@ -253,7 +253,7 @@ function parseMessage(raw: unknown, path: NodePath, issues: Issues): { text: str
   return text === null ? null : { text, variants };
 }
 
-/** The plain-words form of `when`; it describes a condition, so a check without `when` cannot have one. */
+/** Reads the plain-words form of `when`. It describes a condition, so a check without `when` cannot have one. */
 function parseAppliesWhen(raw: unknown, hasWhen: boolean, path: NodePath, issues: Issues): string | null {
   if (raw === undefined) {
     return null;

@@ -83,12 +83,12 @@ export interface Playbook {
   variables: string[];
   explanation: string;
   checks: Check[];
-  /** What a logged line of the message tells about its cause, for `sldiag explain`. */
+  /** Clues to the cause in a logged line of the message, for `sldiag explain`. */
   lineClues: LineClue[];
 }
 
 /**
- * A pattern in a logged message and what it tells about the cause. A clue
+ * A pattern in a logged message and what it shows about the cause. A clue
  * whose pattern matches lists some checks as likely causes and rules others
  * out, directly or through the fact value the line shows.
  */
@@ -96,7 +96,7 @@ export interface LineClue {
   /** 1-based index of the message variable the pattern reads; null reads the whole message text. */
   variable: number | null;
   pattern: string;
-  /** What the matching line tells, in plain words, e.g. `the device could not resolve the server host name`. */
+  /** Meaning of a matching line in plain words, e.g. `the device could not resolve the server host name`. */
   meaning: string;
   /** A fact the line shows (`facts.transport.type` is `cslu`): checks that cannot apply with that value are ruled out. */
   shows: { path: FieldPath; values: Scalar[] } | null;

@@ -181,7 +181,7 @@ describe('ResultStore', () => {
     const created = ResultStore.create(file, { logger: silentLogger });
 
     await expect(created).rejects.toThrow(ResultStoreError);
-    await expect(created).rejects.toThrow(`the results file ${file} already exists, so ${dir} holds an earlier run`);
+    await expect(created).rejects.toThrow(`the results file ${file} already exists, so ${dir} contains an earlier run`);
     expect(await readFile(file, 'utf8')).toBe('{"name":"earlier"}\n');
   });
 

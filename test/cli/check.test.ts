@@ -23,7 +23,7 @@ const FLEET_SIZE = 4;
 let fleet: DemoFleet;
 
 beforeAll(async () => {
-  // Each command is answered after 60 ms, so a device takes long enough to interrupt the run after the first.
+  // Each command gets its response after 60 ms, so a device takes long enough to interrupt the run after the first.
   fleet = await startFleet(await slowHealthyDevices(FLEET_SIZE, 60));
   process.env[PASSWORD_VARIABLE] = fleet.profiles[0]!.password;
 });

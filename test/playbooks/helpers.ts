@@ -18,7 +18,7 @@ export function intent(overrides: Partial<LicensingIntent> = {}): LicensingInten
   return { ...NO_LICENSING_INTENT, ...overrides };
 }
 
-/** An unmodified corpus output as the command result the catalog command `id` would give. */
+/** Returns an unmodified corpus output as the command result the catalog command `id` would give. */
 export function corpusCapture(id: string, file: string): CommandResult {
   return {
     id,

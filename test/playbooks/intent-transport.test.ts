@@ -14,7 +14,7 @@ async function findingsOf(result: CommandResult, licensingIntent: LicensingInten
   return evaluateBuiltin(buildFacts([result]), licensingIntent, LATE_EVALUATION_TIME);
 }
 
-/** Returns the checks whose failing or warning finding asks for a change of the transport type or URL. */
+/** Returns the checks whose failing or warning finding requires a change of the transport type or URL. */
 function transportChanges(findings: Finding[]): string[] {
   return findings
     .filter((finding) => finding.result === 'fail' || finding.result === 'warn')

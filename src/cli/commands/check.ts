@@ -142,7 +142,7 @@ async function checkSaved(from: string, options: CheckCommandOptions, playbooks:
 /**
  * Loads the inventory whose licensing intent `check --from` checks. An
  * inventory given with -i must exist. The default inventory.yaml is used when
- * it exists, and a warning says so, because the user did not name it.
+ * it exists, and a warning names it, because the user did not.
  */
 async function loadIntentInventory(options: CheckCommandOptions, logger: Logger): Promise<Inventory | null> {
   if (options.inventory === null) {
