@@ -38,6 +38,12 @@ function deviceOptions(device: SimDevice) {
 
 /** Opens a raw shell on a device and returns everything it writes until `until` matches. */
 async function rawShell(device: SimDevice, input: string, until: RegExp): Promise<string> {
+  const { beforeInput, afterInput } = await rawShellChunks(device, input, until);
+  return beforeInput + afterInput.join('');
+}
+
+/** Like rawShell, but keeps the pieces of output that arrived after the input apart, as the channel delivered them. */
+async function rawShellChunks(device: SimDevice, input: string, until: RegExp): Promise<{ beforeInput: string; afterInput: string[] }> {
   const client = new Client();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -48,16 +54,22 @@ async function rawShell(device: SimDevice, input: string, until: RegExp): Promis
       client.shell({ term: 'vt100' }, (error, stream) => (error ? reject(error) : resolve(stream)));
     });
 
-    let received = '';
-    let sent = false;
-    return await new Promise<string>((resolve) => {
+    let beforeInput = '';
+    const afterInput: string[] = [];
+    return await new Promise((resolve) => {
       channel.on('data', (chunk: Buffer) => {
-        received += chunk.toString('utf8');
-        if (!sent && received.endsWith('#')) {
-          sent = true;
-          channel.write(input);
-        } else if (sent && until.test(received)) {
-          resolve(received);
+        const text = chunk.toString('utf8');
+        if (afterInput.length === 0 && !beforeInput.endsWith('#')) {
+          beforeInput += text;
+          if (beforeInput.endsWith('#')) {
+            channel.write(input);
+          }
+          return;
+        }
+
+        afterInput.push(text);
+        if (until.test(beforeInput + afterInput.join(''))) {
+          resolve({ beforeInput, afterInput });
         }
       });
     });
@@ -115,6 +127,14 @@ describe('startSimulator', () => {
 
     const caretColumn = 'branch-cslu-no-port#'.length + 'show license '.length;
     expect(output).toContain(`branch-cslu-no-port#show license status\r\n${' '.repeat(caretColumn)}^\r\n% Invalid input detected at '^' marker.\r\n\r\n`);
+  });
+
+  it('echoes a line sent at once in one piece', async () => {
+    const device = simulator.devices.find((candidate) => candidate.name === 'branch-cslu-no-port') as SimDevice;
+
+    const { afterInput } = await rawShellChunks(device, 'show license\r', /\r\n\r\nbranch-cslu-no-port#$/);
+
+    expect(afterInput[0]).toBe('show license\r\n');
   });
 
   it('reports an incomplete command', async () => {
