@@ -2,6 +2,7 @@
 // and hands over to one command module, which returns the exit code.
 import { Command, Option } from 'commander';
 
+import { UsageError } from '../errors.js';
 import type { LogLevel } from '../log/logger.js';
 import type { FailOn } from './exit-codes.js';
 import type { ConnectionFlags } from './host-keys.js';
@@ -82,8 +83,11 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--fail-on <level>', 'lowest finding that makes the exit code 1: warn, fail or never', 'warn')
     .option('--concurrency <devices>', 'devices checked at the same time', '50')
     .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
-    .option('--no-capture', 'do not save raw outputs')
+    .addOption(new Option('--no-capture', 'do not save raw outputs').conflicts('captureDir'))
     .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run (captures/<time>), or a bundle, instead of connecting');
+  const inventoryOptionsSeen = new Set<string>();
+  check.on('option:inventory', () => inventoryOptionsSeen.add('--inventory'));
+  check.on('option:no-inventory', () => inventoryOptionsSeen.add('--no-inventory'));
   addConnectionOptions(check)
     .option(
       '--command-timeout <seconds>',
@@ -96,6 +100,11 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (raw: Record<string, unknown>, command: Command) => {
+      // Commander stores both options in one value and keeps the last one given, so the pair is rejected here.
+      if (inventoryOptionsSeen.size > 1) {
+        throw new UsageError('-i/--inventory and --no-inventory cannot be used together: give -i FILE to check the intent of that inventory, or --no-inventory (with --from) to check without one');
+      }
+
       const { checkCommand } = await import('./commands/check.js');
       const started = new Date();
       const capture = raw['capture'] !== false;

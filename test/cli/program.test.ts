@@ -1,9 +1,45 @@
+import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 
-import { defaultCaptureDir } from '../../src/cli/program.js';
+import { UsageError } from '../../src/errors.js';
+import { buildProgram, defaultCaptureDir } from '../../src/cli/program.js';
 
 describe('defaultCaptureDir', () => {
   it('names the folder after the start second', () => {
     expect(defaultCaptureDir(new Date('2026-12-04T02:00:00.250Z'))).toBe('captures/2026-12-04T02-00-00Z');
+  });
+});
+
+/** Parses `args` as given after `sldiag` on the command line. */
+async function parse(args: string[]): Promise<void> {
+  const program = buildProgram({
+    write: () => {},
+    readStdin: async () => '',
+    untilStopped: async () => {},
+    interrupt: new AbortController().signal,
+    progressStream: null,
+    setExitCode: () => {},
+    version: '0.0.0',
+  });
+  program.configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  await program.parseAsync(args, { from: 'user' });
+}
+
+describe('check options', () => {
+  it.each([
+    ['-i', 'inventory.yaml', '--no-inventory', '--from', 'captures'],
+    ['--no-inventory', '--inventory', 'inventory.yaml', '--from', 'captures'],
+  ])('rejects -i with --no-inventory (%s %s %s)', async (...args) => {
+    const parsing = parse(['check', ...args]);
+
+    await expect(parsing).rejects.toThrow(UsageError);
+    await expect(parsing).rejects.toThrow('-i/--inventory and --no-inventory cannot be used together');
+  });
+
+  it('rejects --capture-dir with --no-capture', async () => {
+    const parsing = parse(['check', '--capture-dir', 'out', '--no-capture']);
+
+    await expect(parsing).rejects.toThrow(CommanderError);
+    await expect(parsing).rejects.toThrow("option '--no-capture' cannot be used with option '--capture-dir <dir>'");
   });
 });
