@@ -32,6 +32,20 @@ export interface BundleCommandEntry {
   failure: CommandFailure | null;
 }
 
+/**
+ * An output cut off by a timeout, a dropped session or Ctrl-C, stored as
+ * `<host>/<id>.txt.partial` with what arrived before the command ended. No
+ * check reads it, but TAC may want the lines that did arrive.
+ */
+export interface BundlePartialOutput {
+  /** Catalog id of the command that was cut off. */
+  id: string;
+  /** Path inside the bundle, with `/` separators: `<host>/<id>.txt.partial`. */
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface BundleHostEntry {
   name: string;
   address: string;
@@ -40,6 +54,8 @@ export interface BundleHostEntry {
   status: HostStatus;
   error: HostError | null;
   commands: BundleCommandEntry[];
+  /** Cut-off outputs kept in the folder; always empty in a redacted bundle, which leaves them out. Absent in bundles of earlier versions. */
+  partialOutputs?: BundlePartialOutput[];
 }
 
 export interface BundleManifest {
@@ -84,28 +100,35 @@ export async function verifyManifest(root: string, manifest: BundleManifest): Pr
   const problems: ManifestProblem[] = [];
 
   for (const host of manifest.hosts) {
-    for (const command of host.commands) {
-      if (command.file === null) {
-        continue;
-      }
-      const file = path.join(root, ...command.file.split('/'));
-      const info = await stat(file).catch(() => null);
-      if (info === null) {
-        problems.push({ file: command.file, problem: 'missing' });
+    const stored = [...host.commands, ...(host.partialOutputs ?? [])];
+    for (const entry of stored) {
+      if (entry.file === null) {
         continue;
       }
 
-      const actual = await hashFile(file);
-      if (actual.bytes !== command.bytes || actual.sha256 !== command.sha256) {
-        problems.push({
-          file: command.file,
-          problem: `expected ${command.bytes} bytes with SHA-256 ${command.sha256}, found ${actual.bytes} bytes with SHA-256 ${actual.sha256}`,
-        });
+      const problem = await checkStoredFile(root, entry.file, entry.bytes, entry.sha256);
+      if (problem !== null) {
+        problems.push({ file: entry.file, problem });
       }
     }
   }
 
   return problems;
+}
+
+/** Checks one stored file against the size and SHA-256 in the manifest; returns the problem, or null when both match. */
+async function checkStoredFile(root: string, relative: string, bytes: number | null, sha256: string | null): Promise<string | null> {
+  const file = path.join(root, ...relative.split('/'));
+  const info = await stat(file).catch(() => null);
+  if (info === null) {
+    return 'missing';
+  }
+
+  const actual = await hashFile(file);
+  if (actual.bytes !== bytes || actual.sha256 !== sha256) {
+    return `expected ${bytes} bytes with SHA-256 ${sha256}, found ${actual.bytes} bytes with SHA-256 ${actual.sha256}`;
+  }
+  return null;
 }
 
 /** Reads `<root>/manifest.json`; null when the folder has none (a plain capture directory). */

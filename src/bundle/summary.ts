@@ -55,6 +55,7 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
     '- `manifest.json`: per device and command the CLI text, start and end time, size in bytes, SHA-256, and the device\'s error marker when it failed.',
     '- `report.json`: the full check result, as `sldiag check --format json` prints it.',
     '- `<device>/<command>.txt`: the output as the device sent it; `<device>/commands.json` lists the commands of that device.',
+    ...partialOutputLines(manifest),
     '',
     'Verify a file: `sha256sum <device>/<command>.txt` and compare with `manifest.json`.',
     `Re-check every playbook without a device: \`sldiag check --from ${archiveName}\`.`,
@@ -80,6 +81,18 @@ function formatInterruption(run: RunResult): string[] {
   }
   lines.push('', 'The sender can collect them with `sldiag bundle --limit <device names>`.');
   return lines;
+}
+
+/** Describes the cut-off outputs kept in the bundle, if there are any. */
+function partialOutputLines(manifest: BundleManifest): string[] {
+  const files = manifest.hosts.flatMap((host) => (host.partialOutputs ?? []).map((output) => output.file));
+  if (files.length === 0) {
+    return [];
+  }
+
+  return [
+    `- \`<device>/<command>.txt.partial\`: what arrived of an output before a timeout, a dropped session or Ctrl-C cut it off; no check reads it, and \`manifest.json\` lists its size and SHA-256 under \`partialOutputs\`. In this bundle: ${files.map((file) => `\`${file}\``).join(', ')}.`,
+  ];
 }
 
 function tableRow(host: HostResult): string {

@@ -16,7 +16,7 @@ import { formatJson } from '../report/json.js';
 import { archiveStem, packFolder, publishFile } from './archive.js';
 import { interruptedHosts } from './interruption.js';
 import { hashFile, MANIFEST_FILE, REPORT_FILE, SUMMARY_FILE } from './manifest.js';
-import type { BundleCommandEntry, BundleHostEntry, BundleManifest } from './manifest.js';
+import type { BundleCommandEntry, BundleHostEntry, BundleManifest, BundlePartialOutput } from './manifest.js';
 import { Redactor } from './redactor.js';
 import { kindOfAddress } from './sensitive-values.js';
 import { formatSummary } from './summary.js';
@@ -216,7 +216,24 @@ async function describeHost(contentDir: string, host: HostResult): Promise<Bundl
     entry.folder = folder;
   }
 
+  entry.partialOutputs = await describePartialOutputs(contentDir, folder);
+  if (entry.partialOutputs.length > 0) {
+    entry.folder = folder;
+  }
   return entry;
+}
+
+/** Lists the cut-off outputs (`<id>.txt.partial`) of a host folder, each with its size and SHA-256, in name order. */
+async function describePartialOutputs(contentDir: string, folder: string): Promise<BundlePartialOutput[]> {
+  const suffix = `.txt${PARTIAL_SUFFIX}`;
+  const files = (await readdir(path.join(contentDir, folder)).catch(() => [] as string[])).filter((file) => file.endsWith(suffix)).sort();
+
+  const outputs: BundlePartialOutput[] = [];
+  for (const file of files) {
+    const { bytes, sha256 } = await hashFile(path.join(contentDir, folder, file));
+    outputs.push({ id: file.slice(0, -suffix.length), file: `${folder}/${file}`, bytes, sha256 });
+  }
+  return outputs;
 }
 
 async function readOutput(captureDir: string, host: string, id: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 // Writing a bundle's content from a run: what an interruption leaves in the
 // manifest and summary, and what a redacted bundle does with an output that
 // was cut off.
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCaptureStream, writeHostManifest } from '../../src/app/capture.js';
 import { evaluateHost } from '../../src/app/host-pipeline.js';
 import { ResultStore } from '../../src/app/result-store.js';
+import { verifyManifest } from '../../src/bundle/manifest.js';
 import type { BundleManifest } from '../../src/bundle/manifest.js';
 import { bundlePaths, createStaging, discardStaging, learnRedactions, writeBundleContent } from '../../src/bundle/writer.js';
 import type { Staging } from '../../src/bundle/writer.js';
@@ -170,5 +172,52 @@ describe('writeBundleContent after an interruption', () => {
     expect((await listFiles(staging.contentDir)).sort()).toEqual(
       ['SUMMARY.md', 'manifest.json', 'report.json', 'sw1/commands.json', 'sw1/show-license-all.txt.partial', 'sw1/show-license-udi.txt'].sort(),
     );
+  });
+
+  it('lists a cut-off output in the manifest', async () => {
+    const staging = await newStaging('case', false);
+    const run = await stageRun(staging, [{ name: 'sw1', commands: [await udiCommand()], error: INTERRUPTED }]);
+    const cut = (await readFile(CUT_OUTPUT, 'utf8')).slice(0, 40);
+    await writeFile(path.join(staging.captureDir, 'sw1', 'show-license-all.txt.partial'), cut);
+
+    const manifest = await writeContent(run, staging, false);
+
+    const [host] = manifest.hosts;
+    expect(host?.partialOutputs).toEqual([
+      {
+        id: 'show-license-all',
+        file: 'sw1/show-license-all.txt.partial',
+        bytes: Buffer.byteLength(cut),
+        sha256: createHash('sha256').update(cut).digest('hex'),
+      },
+    ]);
+    expect(await verifyManifest(staging.contentDir, manifest)).toEqual([]);
+    const summary = await readFile(path.join(staging.contentDir, 'SUMMARY.md'), 'utf8');
+    expect(summary).toContain('In this bundle: `sw1/show-license-all.txt.partial`.');
+  });
+
+  it('finds a changed cut-off output on verify', async () => {
+    const staging = await newStaging('case', false);
+    const run = await stageRun(staging, [{ name: 'sw1', commands: [await udiCommand()], error: INTERRUPTED }]);
+    const partial = path.join(staging.contentDir, 'sw1', 'show-license-all.txt.partial');
+    await writeFile(partial, (await readFile(CUT_OUTPUT, 'utf8')).slice(0, 40));
+    const manifest = await writeContent(run, staging, false);
+
+    await writeFile(partial, 'edited after collection\n');
+
+    const problems = await verifyManifest(staging.contentDir, manifest);
+    expect(problems.map((problem) => problem.file)).toEqual(['sw1/show-license-all.txt.partial']);
+    expect(problems[0]?.problem).toMatch(/^expected 40 bytes with SHA-256 [0-9a-f]{64}, found 24 bytes/);
+  });
+
+  it('lists no cut-off output when redacting', async () => {
+    const staging = await newStaging('case', true);
+    const run = await stageRun(staging, [{ name: 'sw1', commands: [await udiCommand()], error: INTERRUPTED }]);
+    await writeFile(path.join(staging.captureDir, 'sw1', 'show-license-all.txt.partial'), (await readFile(CUT_OUTPUT, 'utf8')).slice(0, 40));
+
+    const manifest = await writeContent(run, staging, true);
+
+    expect(manifest.hosts[0]?.partialOutputs).toEqual([]);
+    expect(await readFile(path.join(staging.contentDir, 'SUMMARY.md'), 'utf8')).not.toContain('.txt.partial');
   });
 });
