@@ -100,7 +100,7 @@ function keyTypeOf(blob: Buffer): string | null {
 const knownHostsCache = new Map<string, { version: string; index: Promise<KnownHostsIndex> }>();
 
 /** Reads and indexes a known_hosts file once per change, not once per device; null when the file does not exist. */
-async function loadKnownHosts(path: string): Promise<KnownHostsIndex | null> {
+export async function loadKnownHosts(path: string): Promise<KnownHostsIndex | null> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') {
       return null;

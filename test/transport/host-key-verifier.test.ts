@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createLogger } from '../../src/log/logger.js';
-import { checkHostKey, type HostKeyCheck } from '../../src/transport/host-key-verifier.js';
+import { checkHostKey, loadKnownHosts, type HostKeyCheck } from '../../src/transport/host-key-verifier.js';
 import { generateKeyPair } from '../../src/sim/keys.js';
 import { makeTempDir, type TempDir } from '../session/harness.js';
 
@@ -64,5 +64,50 @@ describe('checkHostKey', () => {
 
     expect(decision.accepted).toBe(false);
     expect(decision.accepted ? null : decision.error.message).toContain('could not be parsed');
+  });
+});
+
+describe('loadKnownHosts', () => {
+  let temp: TempDir;
+
+  /** Returns a known_hosts line for a new ed25519 key of 127.0.0.1 on `port`. */
+  function knownHostsLine(port: number): string {
+    const blob = generateKeyPair('ed25519').parsedPublic.getPublicSSH();
+    return `[127.0.0.1]:${port} ssh-ed25519 ${blob.toString('base64')}\n`;
+  }
+
+  beforeAll(async () => {
+    temp = await makeTempDir();
+  });
+
+  afterAll(async () => {
+    await temp.remove();
+  });
+
+  it('shares one parse between loads at once', async () => {
+    const file = path.join(temp.path, 'shared_known_hosts');
+    await writeFile(file, knownHostsLine(2222));
+
+    const [first, second] = await Promise.all([loadKnownHosts(file), loadKnownHosts(file)]);
+
+    expect(first).not.toBeNull();
+    expect(second).toBe(first);
+  });
+
+  it('parses the file again after it changes', async () => {
+    const file = path.join(temp.path, 'changed_known_hosts');
+    await writeFile(file, knownHostsLine(2222));
+    const before = await loadKnownHosts(file);
+
+    await appendFile(file, knownHostsLine(2223));
+    const after = await loadKnownHosts(file);
+
+    expect(after).not.toBe(before);
+    expect(before?.entriesFor('[127.0.0.1]:2223')).toEqual([]);
+    expect(after?.entriesFor('[127.0.0.1]:2223')).toHaveLength(1);
+  });
+
+  it('returns null for a missing file', async () => {
+    expect(await loadKnownHosts(path.join(temp.path, 'absent_known_hosts'))).toBeNull();
   });
 });
