@@ -172,15 +172,16 @@ function runSldiag(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
 
 function print(results: Measurement[]): void {
   const header =
-    '| devices | concurrency | latency | output | wall time | latency limit (waves x round trips x latency) | ratio | sldiag CPU per device | simulator CPU per device | CPU floor on this machine | sldiag peak RSS | result |';
-  const rule = '|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---|';
+    '| devices | concurrency | latency | output | wall time | latency limit (waves x round trips x latency) | ratio | sldiag CPU per device | simulator CPU per device | CPU floor on this machine | CPUs busy to finish at the limit | sldiag peak RSS | result |';
+  const rule = '|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|';
   process.stdout.write(`${header}\n${rule}\n`);
 
   const cores = os.availableParallelism();
   for (const result of results) {
     const { config } = result;
     // Both processes share the machine's CPUs, so no schedule finishes before their CPU time spread over all cores.
-    const floorMs = ((result.cpuMsPerDevice + result.simulatorCpuMsPerDevice) * config.devices) / cores;
+    const cpuMs = (result.cpuMsPerDevice + result.simulatorCpuMsPerDevice) * config.devices;
+    const floorMs = cpuMs / cores;
     const cells = [
       config.devices,
       config.concurrency,
@@ -192,6 +193,8 @@ function print(results: Measurement[]): void {
       `${result.cpuMsPerDevice.toFixed(1)} ms`,
       `${result.simulatorCpuMsPerDevice.toFixed(1)} ms`,
       `${(floorMs / 1000).toFixed(2)} s`,
+      // More than the machine's cores means the run is CPU-bound before any waiting.
+      `${(cpuMs / result.limitMs).toFixed(2)} of ${cores}`,
       `${result.peakRssMb.toFixed(0)} MiB`,
       `exit ${result.exitCode}: ${result.summary}`,
     ];
