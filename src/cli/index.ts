@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import { InventoryError } from '../inventory/types.js';
 import { PlaybookError } from '../playbooks/types.js';
 import { EXIT } from './exit-codes.js';
+import { limitHeapGrowth } from './heap.js';
 import { buildProgram } from './program.js';
 
 /** Exit code after a second Ctrl-C: 128 + SIGINT, as shells report it. */
@@ -96,4 +97,5 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
+limitHeapGrowth();
 main(process.argv).then(exitAfterFlush, (error: unknown) => exitAfterFlush(reportError(error)));
