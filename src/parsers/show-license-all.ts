@@ -24,6 +24,7 @@ function allRecord(status: LicenseStatusRecord): ShowLicenseAllRecord {
   return {
     licensingMode: status.licensingMode,
     policyStatus: status.policyStatus,
+    reportingMode: status.reportingMode,
     account: status.account,
     transport: status.transport,
     policy: status.policy,

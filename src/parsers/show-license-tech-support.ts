@@ -40,6 +40,7 @@ function techSupportRecord(status: LicenseStatusRecord): ShowLicenseTechSupportR
   return {
     licensingMode: status.licensingMode,
     policyStatus: status.policyStatus,
+    reportingMode: status.reportingMode,
     account: status.account,
     transport: status.transport,
     policy: status.policy,

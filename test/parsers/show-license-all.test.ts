@@ -123,13 +123,18 @@ describe('show license all', () => {
     expectField(result, 'agentVersion', '4.8.5.4_rel/22', 49);
   });
 
-  it('leaves only the glued prompt and Reporting Mode unparsed', () => {
+  it('leaves only the glued prompt unparsed', () => {
     const glued = parse('c8000v-cube-smart-stage-slac-installed-app-ha-sa5.1.21.txt');
-    expect(glued.unparsed.map((line) => line.line)).toEqual([21, 122]);
-    expect(glued.unparsed[0]?.text).toBe('  Reporting Mode: STANDARD');
+    expect(glued.unparsed.map((line) => line.line)).toEqual([122]);
 
-    // The record has no field for `Reporting Mode:` of Smart Licensing Using Policy.
-    const reportingMode: Array<[string, number | null]> = [
+    for (const file of ['c8200l-17.18.1a-cslu-app-ha-standby-peer-info-sa6.2.0.txt', 'c9300-stack3-callhome-default-policy-sa5.3.10.txt', 'c9350-stack3-smart-stage-no-reporting-cssm-trust-sa6.3.10.txt', 'c9350-stack4-smart-proxy-trust-installed-sa5.11.4.txt', 'c9407r-dualsup-smart-proxy-sle-policy-sa5.11.2.txt', 'csr1000v-legacy-registered-callhome-sa4.8.5.txt']) {
+      expect(parse(file).unparsed, file).toEqual([]);
+    }
+  });
+
+  it('reads Reporting Mode where printed', () => {
+    const reportingModeLines: Array<[string, number | null]> = [
+      ['c8000v-cube-smart-stage-slac-installed-app-ha-sa5.1.21.txt', 21],
       ['c8200l-17.18.1a-cslu-app-ha-standby-peer-info-sa6.2.0.txt', 23],
       ['c9300-stack3-callhome-default-policy-sa5.3.10.txt', null],
       ['c9350-stack3-smart-stage-no-reporting-cssm-trust-sa6.3.10.txt', 20],
@@ -137,9 +142,13 @@ describe('show license all', () => {
       ['c9407r-dualsup-smart-proxy-sle-policy-sa5.11.2.txt', 20],
       ['csr1000v-legacy-registered-callhome-sa4.8.5.txt', null],
     ];
-    for (const [file, line] of reportingMode) {
-      const expected = line === null ? [] : [{ line, text: '  Reporting Mode: STANDARD' }];
-      expect(parse(file).unparsed, file).toEqual(expected);
+
+    for (const [file, line] of reportingModeLines) {
+      if (line === null) {
+        expectAbsent(parse(file), 'reportingMode');
+      } else {
+        expectField(parse(file), 'reportingMode', 'STANDARD', line);
+      }
     }
   });
 });

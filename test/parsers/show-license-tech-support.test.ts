@@ -474,10 +474,14 @@ describe('show license tech support', () => {
     expect(result.sources['transport.proxy.port']?.line).toBe(33);
   });
 
-  it('leaves only Reporting Mode unparsed', () => {
-    // The record has no field for `Reporting Mode:` of Smart Licensing Using
-    // Policy, so those lines are the only ones left in the corpus.
-    const reportingMode: Record<string, number> = {
+  it('leaves no corpus line unparsed', () => {
+    for (const { file } of CASES) {
+      expect(parseShowLicenseTechSupport(readFixture('show-license-tech-support', file)).unparsed, file).toEqual([]);
+    }
+  });
+
+  it('reads Reporting Mode where printed', () => {
+    const reportingModeLines: Record<string, number> = {
       'c9300-48u-17.18.02-cslu-ipmode-trustpoint-first50lines.txt': 22,
       'c9300-stack3-offline-transport-licengine-fail-sa6.0.1.txt': 25,
       'c9350-stack4-smart-proxy-trust-installed-sa5.11.4.txt': 22,
@@ -488,9 +492,12 @@ describe('show license tech support', () => {
 
     for (const { file } of CASES) {
       const result = parseShowLicenseTechSupport(readFixture('show-license-tech-support', file));
-      const line = reportingMode[file];
-      const expected = line === undefined ? [] : [{ line, text: '  Reporting Mode: STANDARD' }];
-      expect(result.unparsed, file).toEqual(expected);
+      const line = reportingModeLines[file];
+      if (line === undefined) {
+        expectAbsent(result, 'reportingMode');
+      } else {
+        expectField(result, 'reportingMode', 'STANDARD', line);
+      }
     }
   });
 

@@ -15,6 +15,13 @@ const USING_POLICY_FIELDS: FieldTable<LicenseStatusRecord> = new FieldTable([
       context.read('policyStatus', line);
     },
   ],
+  [
+    'Reporting Mode',
+    (record, value, line, context) => {
+      record.reportingMode = valueOrNull(value);
+      context.read('reportingMode', line);
+    },
+  ],
 ]);
 
 export function parseSmartLicensingUsingPolicy(section: Section, record: LicenseStatusRecord, context: ParseContext): void {

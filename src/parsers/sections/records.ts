@@ -75,6 +75,8 @@ export interface LicenseStatusRecord {
   licensingMode: ParsedLicensingMode | null;
   /** From `Smart Licensing Using Policy:` / `Status:`. */
   policyStatus: string | null;
+  /** From `Smart Licensing Using Policy:` / `Reporting Mode:`, e.g. `STANDARD`; older releases do not print it. */
+  reportingMode: string | null;
   account: { smartAccount: string | null; virtualAccount: string | null };
   transport: TransportRecord;
   policy: {
@@ -95,6 +97,7 @@ export function emptyStatusRecord(): LicenseStatusRecord {
   return {
     licensingMode: null,
     policyStatus: null,
+    reportingMode: null,
     account: { smartAccount: null, virtualAccount: null },
     transport: {
       type: null,
