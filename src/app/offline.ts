@@ -113,8 +113,20 @@ async function planHosts(dir: string, logger: Logger): Promise<{ plan: PlannedHo
   for (const folder of folders) {
     plan.push({ name: folder, folder, saved: null });
   }
+  if (hasResults && folders.size > 0) {
+    warnUnfinished(resultsFile, [...folders], logger);
+  }
 
   return { plan: plan.sort((a, b) => a.name.localeCompare(b.name)), statusFile: hasResults ? RESULTS_FILE : BUNDLE_REPORT };
+}
+
+/** Says once that some devices have outputs but no result line, which a run that ended abruptly leaves behind. */
+function warnUnfinished(resultsFile: string, folders: string[], logger: Logger): void {
+  const firstNames = folders.slice(0, 5).join(', ');
+  const more = folders.length > 5 ? ` and ${folders.length - 5} more` : '';
+  logger.warn(
+    `${resultsFile} has no readable result for ${folders.length} device folder${folders.length === 1 ? '' : 's'} (${firstNames}${more}): the run ended before ${folders.length === 1 ? 'its result was' : 'their results were'} saved, so ${folders.length === 1 ? 'it is' : 'they are'} reported as interrupted and checked on the outputs saved so far`,
+  );
 }
 
 /** Reads the results file by host name. */
@@ -174,11 +186,15 @@ async function readReportHosts(file: string, logger: Logger): Promise<Map<string
 /**
  * Returns the error a host keeps from the saved run. A host collected without
  * error whose folder is gone has no outputs to check, so that is an error too,
- * and its status cannot turn into a pass.
+ * and its status cannot turn into a pass. Neither can a folder that the
+ * results file does not name: the run ended before that device finished.
  */
 function savedError(saved: SavedHostStatus | null, commands: CommandResult[], folder: string, statusFile: string): HostError | null {
-  if (saved === null || saved.error !== null) {
-    return saved?.error ?? null;
+  if (saved === null) {
+    return statusFile === RESULTS_FILE ? { kind: 'interrupted', message: `no readable result in ${RESULTS_FILE}: the run ended before this device's result was saved, so its saved outputs may be incomplete` } : null;
+  }
+  if (saved.error !== null) {
+    return saved.error;
   }
   if (commands.length > 0) {
     return null;

@@ -3,7 +3,7 @@
 // in memory, so memory does not grow with the findings of the whole fleet.
 // Reporters read the full results back one at a time, in inventory order,
 // whatever order the hosts finished in.
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
@@ -40,6 +40,8 @@ export interface ResultStoreOptions {
 
 export class ResultStore {
   private readonly slots: Slot[] = [];
+  /** Slots whose lines are not in the file yet, in the order they were added, which is the order they are written in. */
+  private readonly unwritten: Slot[] = [];
   private size = 0;
   private writes: Promise<void> = Promise.resolve();
   private failure: ResultStoreError | null = null;
@@ -109,6 +111,7 @@ export class ResultStore {
     line[line.length - 1] = 0x0a;
     const slot: Slot = { summary: summariseHost(result), offset: -1, length: line.length, line };
     this.slots[position] = slot;
+    this.unwritten.push(slot);
 
     // One write at a time, so a failed write can be cut off the end of the file and no line is left half written.
     this.writes = this.writes.then(() => this.write(slot));
@@ -173,6 +176,31 @@ export class ResultStore {
     }
   }
 
+  /**
+   * Writes the lines still waiting for their turn, at once and in order. It is
+   * synchronous, so it works in a process exit handler: a second Ctrl-C ends
+   * the process without waiting for the background writes, and the results
+   * of the devices that finished would be lost. A line whose background write
+   * is still running is written again at the same offset with the same bytes.
+   */
+  writePendingSync(): void {
+    if (this.closed || this.failure !== null) {
+      return;
+    }
+
+    let offset = this.size;
+    for (const slot of this.unwritten) {
+      if (slot.line === null) {
+        continue;
+      }
+      let written = 0;
+      while (written < slot.line.length) {
+        written += writeSync(this.handle.fd, slot.line, written, slot.line.length - written, offset + written);
+      }
+      offset += slot.length;
+    }
+  }
+
   /** Removes a temporary file at once. It is synchronous, so it also works in a process exit handler. */
   removeTemporarySync(): void {
     if (this.temporaryDir !== null) {
@@ -200,6 +228,7 @@ export class ResultStore {
     slot.offset = this.size;
     this.size += slot.length;
     slot.line = null;
+    this.unwritten.shift();
   }
 
   /**

@@ -133,18 +133,24 @@ describe('checkCaptures with a results file', () => {
     expect(hosts[1]?.error?.message).toBe(`no saved outputs: ${RESULTS_FILE} lists this device as passed, but its folder sw-2 is missing or empty`);
   });
 
-  it('checks a folder the results file does not list', async () => {
+  it('reports a folder without a result as interrupted', async () => {
     const dir = await tempDir();
     const output = await saveHostFolder(dir, 'sw-1');
     await saveHostFolder(dir, 'sw-extra');
     await saveResults(dir, [liveResult('sw-1', [output], null)]);
+    const warnings: string[] = [];
 
-    const hosts = await recheck(dir);
+    const hosts = await recheck(dir, warningsInto(warnings));
 
     expect(hosts.map((host) => [host.name, host.status])).toEqual([
       ['sw-1', 'passed'],
-      ['sw-extra', 'passed'],
+      ['sw-extra', 'error'],
     ]);
+    expect(hosts[1]?.error?.kind).toBe('interrupted');
+    expect(hosts[1]?.error?.message).toContain(`no readable result in ${RESULTS_FILE}`);
+    expect(hosts[1]?.findings.pass).toBeGreaterThan(0);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('has no readable result for 1 device folder (sw-extra)');
   });
 
   it('skips a broken line with a warning', async () => {
@@ -158,11 +164,13 @@ describe('checkCaptures with a results file', () => {
     const hosts = await recheck(dir, warningsInto(warnings));
 
     expect(hosts.map((host) => [host.name, host.status])).toEqual([
-      ['sw-1', 'passed'],
+      ['sw-1', 'error'],
       ['sw-2', 'unreachable'],
     ]);
-    expect(warnings).toHaveLength(1);
+    expect(hosts[0]?.error?.kind).toBe('interrupted');
+    expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain(`${file}:2: invalid JSON`);
+    expect(warnings[1]).toContain('has no readable result for 1 device folder (sw-1)');
   });
 
   it('uses the first of two lines for a host', async () => {

@@ -1,6 +1,6 @@
 // The result store on real files: results written as hosts finish, read
 // back in inventory order, temporary files removed, write errors surfaced.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -164,6 +164,37 @@ describe('ResultStore', () => {
     store.removeTemporarySync();
 
     expect(existsSync(path.dirname(store.file))).toBe(false);
+  });
+
+  it('writes pending results synchronously', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-store-'));
+    const file = path.join(dir, RESULTS_FILE);
+    const store = await ResultStore.create(file, { logger: silentLogger });
+    store.add(2, host('sw-2'));
+    store.add(0, host('sw-0'));
+    store.add(1, host('sw-1'));
+
+    // As an exit handler would, before any background write has run.
+    store.writePendingSync();
+    const written = readFileSync(file, 'utf8');
+    await store.close();
+
+    expect(written.split('\n').slice(0, -1).map((line) => (JSON.parse(line) as HostResult).name)).toEqual(['sw-2', 'sw-0', 'sw-1']);
+    expect(await readFile(file, 'utf8')).toBe(written);
+  });
+
+  it('writes nothing more once every result is written', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sldiag-store-'));
+    const file = path.join(dir, RESULTS_FILE);
+    const store = await ResultStore.create(file, { logger: silentLogger });
+    opened.push(store);
+    store.add(0, host('sw-0'));
+    await store.flush();
+    const before = await readFile(file, 'utf8');
+
+    store.writePendingSync();
+
+    expect(await readFile(file, 'utf8')).toBe(before);
   });
 
   it('rejects a second result for one position', async () => {

@@ -222,20 +222,21 @@ async function writeReport(run: RunResult, options: CheckCommandOptions): Promis
  * Runs `use` with a result store on `file`, or on a temporary file when
  * `file` is null, and closes the store afterwards, also on error. A temporary
  * file is removed then. A second Ctrl-C ends the process without unwinding,
- * so an exit handler removes it in that case.
+ * so an exit handler then removes a temporary file, or writes the results
+ * still pending to a kept one.
  */
 async function withResultStore(file: string | null, logger: Logger, use: (store: ResultStore) => Promise<number>): Promise<number> {
   const store = await (file === null ? ResultStore.createTemporary({ logger }) : ResultStore.create(file, { logger })).catch((error: unknown) => {
     throw error instanceof ResultStoreError ? new UsageError(error.message) : error;
   });
-  const removeOnExit = (): void => store.removeTemporarySync();
-  process.on('exit', removeOnExit);
+  const settleOnExit = (): void => (file === null ? store.removeTemporarySync() : store.writePendingSync());
+  process.on('exit', settleOnExit);
 
   try {
     return await use(store);
   } finally {
     await store.close();
-    process.off('exit', removeOnExit);
+    process.off('exit', settleOnExit);
   }
 }
 
