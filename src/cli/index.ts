@@ -78,7 +78,7 @@ function handleInterrupts(): AbortSignal {
       process.stderr.write('sldiag: interrupted again; exiting now\n');
       process.exit(EXIT_INTERRUPTED_TWICE);
     }
-    process.stderr.write('\nsldiag: interrupted; finishing what is in progress (Ctrl-C again exits at once)\n');
+    process.stderr.write('\nsldiag: interrupted; closing open sessions and reporting what was collected (Ctrl-C again exits at once)\n');
     controller.abort();
   };
   process.on('SIGINT', onSignal);

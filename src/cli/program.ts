@@ -83,7 +83,7 @@ export function buildProgram(io: ProgramIo): Command {
     .option('--fail-on <level>', 'lowest finding that makes the exit code 1: warn, fail or never', 'warn')
     .option('--concurrency <devices>', 'devices checked at the same time', '50')
     .option('--capture-dir <dir>', 'save raw outputs as <dir>/<host>/<command>.txt (default: captures/<UTC start time>)')
-    .addOption(new Option('--no-capture', 'do not save raw outputs').conflicts('captureDir'))
+    .option('--no-capture', 'do not save raw outputs')
     .option('--from <dir or .tar.gz>', 're-check the saved outputs of an earlier run (captures/<time>), or a bundle, instead of connecting');
   const inventoryOptionsSeen = new Set<string>();
   check.on('option:inventory', () => inventoryOptionsSeen.add('--inventory'));
@@ -95,7 +95,7 @@ export function buildProgram(io: ProgramIo): Command {
     )
     .option('--now <time>', 'evaluate deadlines as of this ISO 8601 time instead of the devices\' own clocks or now')
     .option('-v, --verbose', 'list passed and skipped checks too', false)
-    .option('--playbooks <dir>', 'add the playbooks of this folder to the built-in ones; a check with a built-in check\'s name replaces it')
+    .option('--playbooks <dir>', 'add the playbooks of this folder to the built-in ones; a check with the id of a built-in check replaces it')
     .option('-q, --quiet', 'no progress bar (it is shown only when stderr is a terminal anyway)', false)
     .option('--log-level <level>', 'log to stderr at this level: debug, info, warn, error or silent', 'warn')
     .addHelpText('after', CHECK_EXAMPLES)
@@ -103,6 +103,12 @@ export function buildProgram(io: ProgramIo): Command {
       // Commander stores both options in one value and keeps the last one given, so the pair is rejected here.
       if (inventoryOptionsSeen.size > 1) {
         throw new UsageError('-i/--inventory and --no-inventory cannot be used together: give -i FILE to check the intent of that inventory, or --no-inventory (with --from) to check without one');
+      }
+      if (raw['captureDir'] !== undefined && raw['capture'] === false) {
+        throw new UsageError(`--capture-dir and --no-capture cannot be used together: drop --no-capture to save the outputs in ${String(raw['captureDir'])}, or drop --capture-dir to save none`);
+      }
+      if (raw['captureDir'] !== undefined && raw['from'] !== undefined) {
+        throw new UsageError('--capture-dir cannot be used with --from: a re-check reads the saved outputs and saves none; drop --capture-dir');
       }
 
       const { checkCommand } = await import('./commands/check.js');

@@ -1,4 +1,3 @@
-import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 
 import { UsageError } from '../../src/errors.js';
@@ -39,7 +38,14 @@ describe('check options', () => {
   it('rejects --capture-dir with --no-capture', async () => {
     const parsing = parse(['check', '--capture-dir', 'out', '--no-capture']);
 
-    await expect(parsing).rejects.toThrow(CommanderError);
-    await expect(parsing).rejects.toThrow("option '--no-capture' cannot be used with option '--capture-dir <dir>'");
+    await expect(parsing).rejects.toThrow(UsageError);
+    await expect(parsing).rejects.toThrow('--capture-dir and --no-capture cannot be used together: drop --no-capture to save the outputs in out');
+  });
+
+  it('rejects --capture-dir with --from', async () => {
+    const parsing = parse(['check', '--from', 'captures/run', '--capture-dir', 'out']);
+
+    await expect(parsing).rejects.toThrow(UsageError);
+    await expect(parsing).rejects.toThrow('--capture-dir cannot be used with --from');
   });
 });

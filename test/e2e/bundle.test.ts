@@ -573,7 +573,7 @@ describe('sldiag bundle interrupted', () => {
       ['--concurrency', '4'],
       (line, child) => {
         const first = interrupts === 0 && line.includes('session opened');
-        const second = interrupts === 1 && line.includes('sldiag: interrupted; finishing');
+        const second = interrupts === 1 && line.includes('sldiag: interrupted; closing open sessions');
         if (first || second) {
           interrupts += 1;
           child.kill('SIGINT');
