@@ -27,7 +27,7 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
 
   lines.push('', '| Device | Status | Fail | Warn | Not collected |', '|---|---|---|---|---|');
   for await (const host of run.results()) {
-    lines.push(tableRow(host));
+    lines.push(tableRow(host, manifest.commands));
   }
 
   lines.push('', '## Findings');
@@ -36,7 +36,9 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
     lines.push('', 'Every check passed on every device.');
   }
   for await (const host of run.results()) {
-    if (host.error === null && !host.findings.some(isProblem)) {
+    // A device the interruption kept from starting is listed once, at the top.
+    const notStarted = host.error?.kind === 'interrupted' && host.commands.length === 0;
+    if (notStarted || (host.error === null && !host.findings.some(isProblem))) {
       continue;
     }
     lines.push('', `### ${host.name}`, '');
@@ -79,7 +81,7 @@ function formatInterruption(run: RunResult): string[] {
   for (const host of interrupted) {
     lines.push(`- ${host.name}: ${host.error?.message ?? 'interrupted'}`);
   }
-  lines.push('', 'The sender can collect them with `sldiag bundle --limit <device names>`.');
+  lines.push('', `The sender can collect them with \`sldiag bundle --limit ${interrupted.map((host) => host.name).join(',')}\`.`);
   return lines;
 }
 
@@ -95,25 +97,38 @@ function partialOutputLines(manifest: BundleManifest): string[] {
   ];
 }
 
-function tableRow(host: HostResult): string {
+function tableRow(host: HostResult, requested: readonly string[]): string {
   const fail = host.findings.filter((finding) => finding.result === 'fail').length;
   const warn = host.findings.filter((finding) => finding.result === 'warn').length;
-  const cells = [host.name, host.status, String(fail), String(warn), notCollected(host)];
+  const cells = [host.name, host.status, String(fail), String(warn), notCollected(host, requested)];
   return `| ${cells.map(escapeCell).join(' | ')} |`;
 }
 
-/** Failed commands grouped by the device's error marker: `show ntp status, show clock detail (% Invalid input detected)`. */
-function notCollected(host: HostResult): string {
+/**
+ * Lists the commands without an output: those the device rejected, grouped
+ * by its error marker (`show ntp status, show clock detail (% Invalid input
+ * detected)`), then those never sent or cut off because the collection
+ * stopped, with the reason.
+ */
+function notCollected(host: HostResult, requested: readonly string[]): string {
+  const parts: string[] = [];
+
   const byMarker = new Map<string, string[]>();
   for (const command of host.commands) {
     if (command.failure !== null) {
       byMarker.set(command.failure.marker, [...(byMarker.get(command.failure.marker) ?? []), command.command]);
     }
   }
-  if (byMarker.size === 0) {
-    return '-';
+  parts.push(...[...byMarker].map(([marker, commands]) => `${commands.join(', ')} (${marker})`));
+
+  const collected = new Set(host.commands.map((command) => command.command));
+  const missing = requested.filter((command) => !collected.has(command));
+  if (missing.length > 0 && host.error !== null) {
+    const reason = host.error.kind;
+    parts.push(missing.length === requested.length ? `${requested.length === 1 ? 'the command' : `all ${requested.length} commands`} (${reason})` : `${missing.join(', ')} (${reason})`);
   }
-  return [...byMarker].map(([marker, commands]) => `${commands.join(', ')} (${marker})`).join('; ');
+
+  return parts.length === 0 ? '-' : parts.join('; ');
 }
 
 function formatFinding(finding: Finding): string[] {

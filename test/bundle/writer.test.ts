@@ -130,6 +130,23 @@ describe('writeBundleContent after an interruption', () => {
     expect(summary).toContain('**Incomplete bundle: the run was interrupted (Ctrl-C).** 2 devices of 3 were not collected or collected only in part:');
     expect(summary).toContain(`- sw2: ${INTERRUPTED.message}`);
     expect(summary).toContain(`- sw3: ${NOT_STARTED.message}`);
+    expect(summary).toContain('`sldiag bundle --limit sw2,sw3`');
+  });
+
+  it('lists the commands an interruption kept out', async () => {
+    const staging = await newStaging('case', false);
+    const run = await stageRun(staging, [
+      { name: 'sw1', commands: [await udiCommand()], error: INTERRUPTED },
+      { name: 'sw2', commands: [], error: NOT_STARTED },
+    ]);
+
+    await writeBundleContent({ run, staging, redactor: null, toolVersion: '0.0.0', commands: ['show license udi', 'show license all', 'show license status'], archiveName: 'case.tar.gz' });
+
+    const summary = await readFile(path.join(staging.contentDir, 'SUMMARY.md'), 'utf8');
+    expect(summary).toContain('| sw1 | error | 0 | 0 | show license all, show license status (interrupted) |');
+    expect(summary).toContain('| sw2 | error | 0 | 0 | all 3 commands (interrupted) |');
+    expect(summary).toContain('### sw1');
+    expect(summary).not.toContain('### sw2');
   });
 
   it('says nothing of it for a complete run', async () => {
