@@ -66,18 +66,31 @@ function readStdin(): Promise<string> {
 }
 
 /**
+ * A signal this soon after the first one is taken as a second delivery of the
+ * same interrupt, not as a second Ctrl-C. GNU `timeout` sends its signal to
+ * the command and then to the command's process group, so sldiag run under it
+ * can receive the signal twice within a few milliseconds.
+ */
+const DUPLICATE_SIGNAL_MS = 300;
+
+/**
  * Installs the Ctrl-C handling. The first Ctrl-C (or SIGTERM) aborts the
  * returned signal: no new device is started, open sessions close, and the
  * report covers what finished. The second one exits at once.
  */
 function handleInterrupts(): AbortSignal {
   const controller = new AbortController();
+  let firstAt = 0;
 
   const onSignal = (): void => {
     if (controller.signal.aborted) {
+      if (Date.now() - firstAt < DUPLICATE_SIGNAL_MS) {
+        return;
+      }
       process.stderr.write('sldiag: interrupted again; exiting now\n');
       process.exit(EXIT_INTERRUPTED_TWICE);
     }
+    firstAt = Date.now();
     process.stderr.write('\nsldiag: interrupted; closing open sessions and reporting what was collected (Ctrl-C again exits at once)\n');
     controller.abort();
   };

@@ -85,4 +85,18 @@ describe('check interrupted with Ctrl-C', () => {
     expect(hosts.slice(1).every((host) => host['error']?.['kind'] === 'interrupted')).toBe(true);
     expect(result.lines.at(-1)).toMatchObject({ type: 'summary', hosts: 6 });
   });
+
+  it('takes a signal delivered twice at once as one', async () => {
+    // GNU timeout sends its signal to the command and then to its process
+    // group. 20 ms apart, the two arrive as separate signals.
+    const result = await runStreaming(['--concurrency', '1'], (child) => {
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGTERM'), 20);
+    });
+
+    const hosts = result.lines.filter((line) => line['type'] === 'host');
+    expect(result.code).toBe(3);
+    expect(hosts).toHaveLength(6);
+    expect(result.lines.at(-1)).toMatchObject({ type: 'summary', hosts: 6 });
+  });
 });
