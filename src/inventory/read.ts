@@ -42,7 +42,7 @@ export function parseInventory(file: string, text: string): ParsedInventory {
   // Source tokens show whether a quote or bracket was ever closed.
   const document = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: true });
   const locator = new Locator(document, lineCounter);
-  const found = syntaxProblems(document);
+  const found = syntaxProblems(document, text);
 
   visit(document, {
     Alias(_, alias) {

@@ -32,15 +32,15 @@ export interface SyntaxProblem {
   derails: boolean;
 }
 
-/** Converts the document's errors and warnings; placeSyntaxProblems puts them in order. */
-export function syntaxProblems(document: Document): SyntaxProblem[] {
+/** Converts the document's errors and warnings; placeSyntaxProblems puts them in order. `text` is the parsed source. */
+export function syntaxProblems(document: Document, text: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
 
   for (const error of document.errors) {
-    problems.push({ ...describe(document, error), offset: error.pos[0], derails: !CONTAINED.has(error.code) });
+    problems.push({ ...describe(document, text, error), offset: error.pos[0], derails: !CONTAINED.has(error.code) });
   }
   for (const warning of document.warnings) {
-    problems.push({ ...describe(document, warning), offset: warning.pos[0], derails: false });
+    problems.push({ ...describe(document, text, warning), offset: warning.pos[0], derails: false });
   }
 
   return problems;
@@ -80,7 +80,7 @@ function listLines(lines: readonly number[]): string {
   return `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
 
-function describe(document: Document, error: YAMLError): { reportOffset: number; message: string } {
+function describe(document: Document, text: string, error: YAMLError): { reportOffset: number; message: string } {
   // The yaml package reports an unclosed quote or bracket as MISSING_CHAR, or
   // as BAD_INDENT for a flow collection inside a block one. Both codes have
   // other causes too, so the node itself must be unclosed.
@@ -91,8 +91,60 @@ function describe(document: Document, error: YAMLError): { reportOffset: number;
     }
   }
 
+  // A key indented deeper than the key above it is reported at the value of
+  // the line above, which is where the parser noticed it.
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const deeper = deeperLineAfter(text, error.pos[0]);
+    if (deeper !== null) {
+      return {
+        reportOffset: deeper,
+        message: 'this line is indented deeper than the key on the line above, which already has a value; indent it like the keys next to it',
+      };
+    }
+  }
+
   const fix = FIXES[error.code] ?? `invalid YAML (${firstLine(error.message)}); ${GENERAL_FIX}`;
   return { reportOffset: error.pos[0], message: fix };
+}
+
+/**
+ * Returns the offset of the first character of the next line that is not
+ * blank or a comment, when that line is indented deeper than the line that
+ * contains `offset` and nothing but the value follows `offset` on its line;
+ * null otherwise.
+ */
+function deeperLineAfter(text: string, offset: number): number | null {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) {
+    return null;
+  }
+
+  // `a: b: c` breaks the same rule on one line; the general message fits it better.
+  if (/:(\s|$)/.test(text.slice(offset, lineEnd))) {
+    return null;
+  }
+
+  const indent = indentationAt(text, lineStart);
+  while (lineEnd >= 0) {
+    const nextStart = lineEnd + 1;
+    const nextIndent = indentationAt(text, nextStart);
+    const first = text[nextStart + nextIndent];
+    if (first !== undefined && first !== '\n' && first !== '\r' && first !== '#') {
+      return nextIndent > indent ? nextStart + nextIndent : null;
+    }
+    lineEnd = text.indexOf('\n', nextStart);
+  }
+  return null;
+}
+
+/** Counts the spaces at `start`. */
+function indentationAt(text: string, start: number): number {
+  let end = start;
+  while (text[end] === ' ') {
+    end += 1;
+  }
+  return end - start;
 }
 
 interface Opening {

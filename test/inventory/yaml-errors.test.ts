@@ -17,6 +17,22 @@ describe('YAML syntax problems', () => {
     expect(problems[0]?.message).not.toContain('never closed');
   });
 
+  it('key indented deeper than the one above', () => {
+    const problems = syntaxProblems(['hosts:', '  - name: sw-01', '    hostname: 127.0.0.1', '', '     port: 22', '  - name: sw-02']);
+
+    expect(problems).toHaveLength(1);
+    expect(where(problems[0])).toBe('5:6 ');
+    expect(problems[0]?.message).toContain('this line is indented deeper than the key on the line above, which already has a value; indent it like the keys next to it');
+  });
+
+  it('second key on one line', () => {
+    const problems = syntaxProblems(['hosts:', '  - name: sw-01', '    hostname: 127.0.0.1 port: 22']);
+
+    expect(problems).toHaveLength(1);
+    expect(where(problems[0])).toBe('3:15 ');
+    expect(problems[0]?.message).toContain('invalid YAML (Nested mappings are not allowed in compact mappings)');
+  });
+
   it('unclosed bracket and its echoes', async () => {
     const problems = await problemsOf('unclosed-bracket.yaml');
 
