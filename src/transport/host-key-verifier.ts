@@ -171,7 +171,8 @@ async function appendNewKey(check: HostKeyCheck, endpoint: string, keyType: stri
     return reject('hostkey', `host key of ${endpoint} (${fingerprint}) could not be recorded in ${check.knownHostsPath}: ${(error as Error).message}`);
   }
 
-  check.logger.info('recorded new host key', { fingerprint, knownHosts: check.knownHostsPath });
+  // A warning, as OpenSSH prints one: the key is trusted from now on without having been compared with the device.
+  check.logger.warn('host key added to known_hosts on first connection (--accept-new)', { endpoint, keyType, fingerprint, knownHosts: check.knownHostsPath });
   return { accepted: true };
 }
 
