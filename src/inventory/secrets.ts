@@ -41,8 +41,8 @@ export async function resolveSecret(
   try {
     content = await readFile(ref.path, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'read failed';
-    throw new SecretError(`${prefix}cannot read secret file ${ref.path} (${reason}); check the path and its permissions`);
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    throw new SecretError(`${prefix}${secretFileProblem(ref.path, code)}`);
   }
 
   const secret = content.replace(/\r?\n$/, '');
@@ -50,4 +50,19 @@ export async function resolveSecret(
     throw new SecretError(`${prefix}secret file ${ref.path} is empty; write the secret into it`);
   }
   return secret;
+}
+
+/** Says why a secret file could not be read, in words for the usual causes and with the system's code for the rest. */
+function secretFileProblem(path: string, code: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return `secret file ${path} not found; check the path, or create the file with the secret in it`;
+    case 'EACCES':
+    case 'EPERM':
+      return `secret file ${path} is not readable by this user (${code}); give the user read permission, for example chmod 600 as its owner`;
+    case 'EISDIR':
+      return `secret file ${path} is a folder; give the path of the file that contains the secret`;
+    default:
+      return `cannot read secret file ${path} (${code || 'read failed'}); check the path and its permissions`;
+  }
 }

@@ -76,7 +76,7 @@ describe('checkCredentials', () => {
 
     expect(error.problems.map((problem) => problem.path)).toEqual(['passphrase', 'privateKey']);
     expect(error.message).toContain(`private key file ${path.join(dir, 'missing_ed25519')} cannot be read (ENOENT)`);
-    expect(error.message).toContain(`cannot read secret file ${path.join(dir, 'missing-passphrase')}`);
+    expect(error.message).toContain(`secret file ${path.join(dir, 'missing-passphrase')} not found`);
   });
 
   it('never puts a secret value in a message', async () => {

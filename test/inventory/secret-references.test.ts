@@ -82,7 +82,7 @@ describe('missing secret position', () => {
     expect(problems).toHaveLength(1);
     expect(where(problems[0])).toBe('9:15 groups.branch.password');
     expect(problems[0]?.message).toBe(
-      `cannot read secret file ${MISSING_FILE} (ENOENT); check the path and its permissions (host rtr-01 uses it)`,
+      `secret file ${MISSING_FILE} not found; check the path, or create the file with the secret in it (host rtr-01 uses it)`,
     );
   });
 

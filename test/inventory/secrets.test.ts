@@ -71,8 +71,13 @@ describe('resolveSecret', () => {
     const missing = path.join(SECRETS, 'absent.txt');
     const error = await failureOf(resolveSecret({ kind: 'file', path: missing }, {}, { host: 'sw-01', key: 'enable' }));
 
-    expect(error.message).toContain(missing);
-    expect(error.message).toContain('ENOENT');
+    expect(error.message).toContain(`secret file ${missing} not found`);
     expect(error.message).toContain('host sw-01: enable');
+  });
+
+  it('folder in place of a file', async () => {
+    const error = await failureOf(resolveSecret({ kind: 'file', path: SECRETS }, {}, { host: 'sw-01', key: 'enable' }));
+
+    expect(error.message).toContain(`secret file ${SECRETS} is a folder`);
   });
 });
