@@ -27,7 +27,7 @@ import { sshConfigForRun } from '../../inventory/ssh-config.js';
 import type { InventoryHost } from '../../inventory/types.js';
 import { createLogger } from '../../log/logger.js';
 import type { LogLevel } from '../../log/logger.js';
-import type { RunResult } from '../../model/result.js';
+import type { HostSummary, RunResult } from '../../model/result.js';
 import { loadBuiltinPlaybooks } from '../../playbooks/load.js';
 import { EXIT } from '../exit-codes.js';
 import { progressObserver } from '../progress.js';
@@ -172,6 +172,36 @@ function exitCode(run: RunResult): number {
   return incomplete ? EXIT.notCollected : EXIT.ok;
 }
 
+/** Most names of devices never started that the console output lists; SUMMARY.md lists them all. */
+const NOT_STARTED_SHOWN = 10;
+
+/**
+ * Lists each device the interruption cut off, with what it collected, and
+ * the devices never started on one line, because a large fleet can have
+ * thousands of them.
+ */
+function describeInterrupted(run: RunResult, manifest: BundleManifest, interrupted: readonly HostSummary[]): string[] {
+  // The manifest lists the hosts in the order of run.hosts.
+  const withOutputs = new Set(run.hosts.filter((_, index) => (manifest.hosts[index]?.commands.length ?? 0) > 0).map((host) => host.name));
+  const lines: string[] = [];
+  const notStarted: string[] = [];
+
+  for (const host of interrupted) {
+    if (withOutputs.has(host.name)) {
+      lines.push(`  interrupted: ${host.name}: ${host.error?.message ?? 'interrupted'}`);
+    } else {
+      notStarted.push(host.name);
+    }
+  }
+
+  if (notStarted.length > 0) {
+    const firstNames = notStarted.slice(0, NOT_STARTED_SHOWN).join(', ');
+    const more = notStarted.length > NOT_STARTED_SHOWN ? ` and ${notStarted.length - NOT_STARTED_SHOWN} more` : '';
+    lines.push(`  not started: ${firstNames}${more} (SUMMARY.md gives the --limit value that collects ${notStarted.length === 1 ? 'it' : 'them'})`);
+  }
+  return lines;
+}
+
 function describeBundle(paths: BundlePaths, run: RunResult, manifest: BundleManifest, redactor: Redactor | null): string {
   const commands = manifest.hosts.reduce((count, host) => count + host.commands.length, 0);
   const failed = manifest.hosts.reduce((count, host) => count + host.commands.filter((command) => command.failed).length, 0);
@@ -186,9 +216,7 @@ function describeBundle(paths: BundlePaths, run: RunResult, manifest: BundleMani
   }
   if (interrupted.length > 0) {
     lines.push(`bundle incomplete: the run was interrupted, so ${interrupted.length} of ${run.hosts.length} devices were not collected or only in part:`);
-    for (const host of interrupted) {
-      lines.push(`  interrupted: ${host.name}: ${host.error?.message ?? 'interrupted'}`);
-    }
+    lines.push(...describeInterrupted(run, manifest, interrupted));
   }
   if (redactor !== null) {
     lines.push(`redaction mapping (${redactor.entries().length} values) written to ${paths.mapping}; keep it, do not send it with the bundle`);
