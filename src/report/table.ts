@@ -210,5 +210,6 @@ function formatSummaryLine(run: RunResult): string {
   const summary = summarise(run);
   const status = summary.byStatus;
   const devices = summary.hosts === 1 ? '1 device' : `${summary.hosts} devices`;
-  return `${devices}: ${status.passed} passed, ${status.failed} failed, ${status.unreachable} unreachable, ${status.error} error`;
+  const interrupted = summary.interrupted > 0 ? ` (${summary.interrupted} of them interrupted)` : '';
+  return `${devices}: ${status.passed} passed, ${status.failed} failed, ${status.unreachable} unreachable, ${status.error} error${interrupted}`;
 }

@@ -68,7 +68,7 @@ describe('check --format jsonl', () => {
     expect(runningAtFirstLine).toBe(true);
     expect(result.code).toBe(0);
     expect(result.lines.filter((line) => line['type'] === 'host')).toHaveLength(6);
-    expect(result.lines.at(-1)).toMatchObject({ type: 'summary', hosts: 6, byStatus: { passed: 6 } });
+    expect(result.lines.at(-1)).toMatchObject({ type: 'summary', hosts: 6, byStatus: { passed: 6 }, interrupted: 0 });
   });
 });
 
@@ -83,7 +83,7 @@ describe('check interrupted with Ctrl-C', () => {
     expect(hosts).toHaveLength(6);
     expect(hosts[0]).toMatchObject({ status: 'passed' });
     expect(hosts.slice(1).every((host) => host['error']?.['kind'] === 'interrupted')).toBe(true);
-    expect(result.lines.at(-1)).toMatchObject({ type: 'summary', hosts: 6 });
+    expect(result.lines.at(-1)).toMatchObject({ type: 'summary', hosts: 6, interrupted: 5 });
   });
 
   it('takes a signal delivered twice at once as one', async () => {

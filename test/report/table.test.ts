@@ -249,7 +249,7 @@ describe('formatTable interrupted device', () => {
   });
 
   it('keeps the status in the summary line', () => {
-    expect(text.trimEnd().split('\n').at(-1)).toBe('2 devices: 0 passed, 0 failed, 0 unreachable, 2 error');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('2 devices: 0 passed, 0 failed, 0 unreachable, 2 error (2 of them interrupted)');
   });
 
   it('adds nothing for a device never started', () => {
@@ -293,5 +293,6 @@ describe('formatJson', () => {
   it('counts hosts and findings in the summary', () => {
     expect(document['summary']['byStatus']).toEqual({ passed: 0, failed: 1, unreachable: 1, error: 0 });
     expect(document['summary']['findings']).toEqual({ fail: 1, warn: 0, pass: 1, skip: 0 });
+    expect(document['summary']['interrupted']).toBe(0);
   });
 });
