@@ -14,7 +14,7 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
     `Collected by sldiag ${manifest.tool.version} from ${plural(run.hosts.length, 'device')}, ${manifest.collectedAt} to ${manifest.finishedAt}.`,
   ];
 
-  lines.push(...formatInterruption(run));
+  lines.push(...formatInterruption(run, manifest.redacted));
 
   if (manifest.redacted) {
     lines.push(
@@ -67,7 +67,7 @@ export async function formatSummary(run: RunResult, manifest: BundleManifest, ar
 }
 
 /** States that the bundle is incomplete and lists each device the interruption kept out. Returns no lines for a complete run. */
-function formatInterruption(run: RunResult): string[] {
+function formatInterruption(run: RunResult, redacted: boolean): string[] {
   const interrupted = interruptedHosts(run);
   if (interrupted.length === 0) {
     return [];
@@ -81,7 +81,9 @@ function formatInterruption(run: RunResult): string[] {
   for (const host of interrupted) {
     lines.push(`- ${host.name}: ${host.error?.message ?? 'interrupted'}`);
   }
-  lines.push('', `The sender can collect them with \`sldiag bundle --limit ${interrupted.map((host) => host.name).join(',')}\`.`);
+  // Redacted names are placeholders, which only the sender's redaction mapping turns back into device names.
+  const limit = redacted ? '<device names from the redaction mapping>' : interrupted.map((host) => host.name).join(',');
+  lines.push('', `The sender can collect them with \`sldiag bundle --limit ${limit}\`.`);
   return lines;
 }
 

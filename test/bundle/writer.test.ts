@@ -133,6 +133,19 @@ describe('writeBundleContent after an interruption', () => {
     expect(summary).toContain('`sldiag bundle --limit sw2,sw3`');
   });
 
+  it('names no device in the --limit hint when redacting', async () => {
+    const staging = await newStaging('case', true);
+    const run = await stageRun(staging, [
+      { name: 'sw1', commands: [await udiCommand()], error: null },
+      { name: 'sw2', commands: [], error: NOT_STARTED },
+    ]);
+
+    await writeContent(run, staging, true);
+
+    const summary = await readFile(path.join(staging.contentDir, 'SUMMARY.md'), 'utf8');
+    expect(summary).toContain('`sldiag bundle --limit <device names from the redaction mapping>`');
+  });
+
   it('lists the commands an interruption kept out', async () => {
     const staging = await newStaging('case', false);
     const run = await stageRun(staging, [
