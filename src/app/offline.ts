@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Inventory, InventoryHost } from '../inventory/types.js';
+import { listNames } from '../list-names.js';
 import type { Logger } from '../log/logger.js';
 import type { CommandResult } from '../model/command.js';
 import { NO_LICENSING_INTENT } from '../model/intent.js';
@@ -122,10 +123,8 @@ async function planHosts(dir: string, logger: Logger): Promise<{ plan: PlannedHo
 
 /** Says once that some devices have outputs but no result line, which a run that ended abruptly leaves behind. */
 function warnUnfinished(resultsFile: string, folders: string[], logger: Logger): void {
-  const firstNames = folders.slice(0, 5).join(', ');
-  const more = folders.length > 5 ? ` and ${folders.length - 5} more` : '';
   logger.warn(
-    `${resultsFile} has no readable result for ${folders.length} device folder${folders.length === 1 ? '' : 's'} (${firstNames}${more}): the run ended before ${folders.length === 1 ? 'its result was' : 'their results were'} saved, so ${folders.length === 1 ? 'it is' : 'they are'} reported as interrupted and checked on the outputs saved so far`,
+    `${resultsFile} has no readable result for ${folders.length} device folder${folders.length === 1 ? '' : 's'} (${listNames(folders, 5)}): the run ended before ${folders.length === 1 ? 'its result was' : 'their results were'} saved, so ${folders.length === 1 ? 'it is' : 'they are'} reported as interrupted and checked on the outputs saved so far`,
   );
 }
 

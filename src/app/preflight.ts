@@ -8,6 +8,7 @@ import { access, constants } from 'node:fs/promises';
 import { InventoryError } from '../inventory/errors.js';
 import { resolveSecret } from '../inventory/secrets.js';
 import type { AgentRef, InventoryHost, InventoryProblem, SecretRef, SettingSource } from '../inventory/types.js';
+import { listNames } from '../list-names.js';
 
 interface Reference {
   key: string;
@@ -112,6 +113,5 @@ function toProblem(outcome: Failed): InventoryProblem {
     return { ...problem, message: `${failure} (host ${hosts[0]} uses it)` };
   }
 
-  const listed = hosts.slice(0, 3).join(', ') + (hosts.length > 3 ? ` and ${hosts.length - 3} more` : '');
-  return { ...problem, message: `${failure} (${hosts.length} hosts use it: ${listed})` };
+  return { ...problem, message: `${failure} (${hosts.length} hosts use it: ${listNames(hosts, 3)})` };
 }

@@ -25,6 +25,7 @@ import { filterHosts } from '../../inventory/filter.js';
 import { loadInventory } from '../../inventory/load.js';
 import { sshConfigForRun } from '../../inventory/ssh-config.js';
 import type { InventoryHost } from '../../inventory/types.js';
+import { listNames } from '../../list-names.js';
 import { createLogger } from '../../log/logger.js';
 import type { LogLevel } from '../../log/logger.js';
 import type { HostSummary, RunResult } from '../../model/result.js';
@@ -172,7 +173,7 @@ function exitCode(run: RunResult): number {
   return incomplete ? EXIT.notCollected : EXIT.ok;
 }
 
-/** Most names of devices never started that the console output lists; SUMMARY.md lists them all. */
+/** Maximum number of never-started devices the console output names; SUMMARY.md lists them all. */
 const NOT_STARTED_SHOWN = 10;
 
 /**
@@ -195,9 +196,7 @@ function describeInterrupted(run: RunResult, manifest: BundleManifest, interrupt
   }
 
   if (notStarted.length > 0) {
-    const firstNames = notStarted.slice(0, NOT_STARTED_SHOWN).join(', ');
-    const more = notStarted.length > NOT_STARTED_SHOWN ? ` and ${notStarted.length - NOT_STARTED_SHOWN} more` : '';
-    lines.push(`  not started: ${firstNames}${more} (SUMMARY.md gives the --limit value that collects ${notStarted.length === 1 ? 'it' : 'them'})`);
+    lines.push(`  not started: ${listNames(notStarted, NOT_STARTED_SHOWN)} (SUMMARY.md gives the --limit value that collects ${notStarted.length === 1 ? 'it' : 'them'})`);
   }
   return lines;
 }
