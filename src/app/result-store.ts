@@ -177,11 +177,11 @@ export class ResultStore {
   }
 
   /**
-   * Writes the lines still waiting for their turn, at once and in order. It is
-   * synchronous, so it works in a process exit handler: a second Ctrl-C ends
-   * the process without waiting for the background writes, and the results
-   * of the devices that finished would be lost. A line whose background write
-   * is still running is written again at the same offset with the same bytes.
+   * Writes the queued lines at once, in order. It is synchronous, so it works
+   * in a process exit handler. A second Ctrl-C ends the process without
+   * waiting for the background writes, which would lose the results of
+   * devices that finished. A line whose background write is still running is
+   * written again at the same offset with the same bytes.
    */
   writePendingSync(): void {
     if (this.closed || this.failure !== null) {

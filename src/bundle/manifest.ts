@@ -116,7 +116,7 @@ export async function verifyManifest(root: string, manifest: BundleManifest): Pr
   return problems;
 }
 
-/** Checks one stored file against the size and SHA-256 in the manifest; returns the problem, or null when both match. */
+/** Checks one stored file against the size and SHA-256 in the manifest. Returns the problem, or null when both match. */
 async function checkStoredFile(root: string, relative: string, bytes: number | null, sha256: string | null): Promise<string | null> {
   const file = path.join(root, ...relative.split('/'));
   const info = await stat(file).catch(() => null);

@@ -107,10 +107,10 @@ function tableRow(host: HostResult, requested: readonly string[]): string {
 }
 
 /**
- * Lists the commands without an output: those the device rejected, grouped
- * by its error marker (`show ntp status, show clock detail (% Invalid input
- * detected)`), then those never sent or cut off because the collection
- * stopped, with the reason.
+ * Lists the commands without an output. Those the device rejected are
+ * grouped by its error marker (`show ntp status, show clock detail (% Invalid
+ * input detected)`). Those never sent or cut off when the collection stopped
+ * follow, with the reason.
  */
 function notCollected(host: HostResult, requested: readonly string[]): string {
   const parts: string[] = [];

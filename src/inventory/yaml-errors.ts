@@ -109,9 +109,9 @@ function describe(document: Document, text: string, error: YAMLError): { reportO
 
 /**
  * Returns the offset of the first character of the next line that is not
- * blank or a comment, when that line is indented deeper than the line that
- * contains `offset` and nothing but the value follows `offset` on its line;
- * null otherwise.
+ * blank or a comment, when that line is indented deeper than the line of
+ * `offset`. Returns null otherwise, and also when another `key:` follows
+ * `offset` on its own line.
  */
 function deeperLineAfter(text: string, offset: number): number | null {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
