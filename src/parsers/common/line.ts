@@ -3,6 +3,7 @@
 
 import type { SourceLine } from '../types.js';
 import { keyValueColon, type KeyValue } from './key-value.js';
+import { hasTextAt } from './text-at.js';
 import { isWhiteSpace } from './white-space.js';
 
 const NOT_SPLIT = -2;
@@ -64,7 +65,7 @@ export class Line implements SourceLine {
 
   /** True when this is a `Key: value` line with exactly the key `key`. Compares in place, without copying the key. */
   hasKey(key: string): boolean {
-    return this.splitKey() === key.length && this.trimmed.startsWith(key);
+    return this.splitKey() === key.length && hasTextAt(this.trimmed, key);
   }
 
   /** The value of a `Key: value` line as splitKeyValue returns it, copied out on each access; empty for other lines. */

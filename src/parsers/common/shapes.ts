@@ -2,10 +2,11 @@
 
 import type { ParseContext } from './context.js';
 import { isSentinel, splitKeyValue, type Line } from './lines.js';
+import { hasTextAt } from './text-at.js';
 import { parseRoleUdi } from './udi.js';
 
 /** Whole-line statements of sections the records do not model. */
-const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
+const KNOWN_STATEMENTS: readonly string[] = [
   'Smart Licensing is ENABLED',
   'Smart Licensing is DISABLED',
   'Smart Licensing Tech Support info',
@@ -13,7 +14,7 @@ const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
   'Not registered. No certificates installed',
   'No licenses in use',
   'No PD enforced licenses',
-]);
+];
 
 const SUB_HEADER = /^\S.*:$/;
 const DOUBLE_COLON_KEY = /^[^:]+::\s/;
@@ -44,14 +45,18 @@ function isKnownShapeOtherThanKeyValue(trimmed: string): boolean {
   );
 }
 
-// Every statement starts with `S` or `N`; the first letter saves hashing the line.
+// The length and first character rule out almost every line before a
+// comparison. A Set would first hash the line, a new string each time.
 function isKnownStatement(trimmed: string): boolean {
   const first = trimmed.charCodeAt(0);
-  return (first === LETTER_S || first === LETTER_N) && KNOWN_STATEMENTS.has(trimmed);
-}
+  for (const statement of KNOWN_STATEMENTS) {
+    if (statement.length === trimmed.length && statement.charCodeAt(0) === first && hasTextAt(trimmed, statement)) {
+      return true;
+    }
+  }
 
-const LETTER_N = 0x4e;
-const LETTER_S = 0x53;
+  return false;
+}
 
 function isUpperCaseLetter(code: number): boolean {
   return code >= 0x41 && code <= 0x5a;

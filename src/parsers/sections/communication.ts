@@ -7,6 +7,7 @@ import type { ParseContext } from '../common/context.js';
 import { timeOrNull } from '../common/fields.js';
 import { KeyTable } from '../common/key-table.js';
 import { valueOrNull, type Line } from '../common/lines.js';
+import { hasTextAt } from '../common/text-at.js';
 
 export interface CommunicationRecord {
   /** `DIRECT` or `INDIRECT`. */
@@ -212,7 +213,7 @@ const LETTER_N = 0x6e;
 const LETTER_S = 0x73;
 
 function nameEndsAt(text: string, name: string, equals: number): boolean {
-  return equals >= name.length && text.startsWith(name, equals - name.length);
+  return equals >= name.length && hasTextAt(text, name, equals - name.length);
 }
 
 /**
