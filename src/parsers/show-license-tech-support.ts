@@ -8,11 +8,12 @@ import { runParser } from './common/run.js';
 import { useKnownShapes } from './common/shapes.js';
 import { parseAgentVersion } from './sections/agent-version.js';
 import { parseCommunication } from './sections/communication.js';
-import { parseOtherInfo } from './sections/other-info.js';
+import { parseOtherInfo, TRUST_DATA_PATHS } from './sections/other-info.js';
 import { parseProductInformation, type UdiRecord } from './sections/product-information.js';
 import { emptyStatusRecord, type LicenseStatusRecord, type TrustCodeRecordEntry } from './sections/records.js';
 import { parseScheduledJobs } from './sections/scheduled-jobs.js';
 import { parseStatusSections } from './sections/status.js';
+import { TRUST_CODE_PATHS } from './sections/trust-code.js';
 import type { ParseResult } from './types.js';
 
 export interface ShowLicenseTechSupportRecord extends LicenseStatusRecord, UdiRecord {
@@ -118,6 +119,6 @@ function parseTechSupportBlock(block: Block, record: ShowLicenseTechSupportRecor
 /** Older tech support output has no `Trust Code Installed` section; Other Info trust data stands in for it. */
 function useTrustDataAsTrustCode(record: ShowLicenseTechSupportRecord, context: ParseContext): void {
   record.trustCode = record.trustData.map((entry) => ({ ...entry }));
-  context.copySource('trustData.0', 'trustCode');
-  record.trustData.forEach((_entry, index) => context.copySource(`trustData.${index}`, `trustCode.${index}`));
+  context.copySource(TRUST_DATA_PATHS.at(0), 'trustCode');
+  record.trustData.forEach((_entry, index) => context.copySource(TRUST_DATA_PATHS.at(index), TRUST_CODE_PATHS.at(index)));
 }

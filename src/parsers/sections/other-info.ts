@@ -6,6 +6,7 @@
 import type { Block } from '../common/blocks.js';
 import type { ParseContext } from '../common/context.js';
 import { booleanOrNull } from '../common/fields.js';
+import { IndexedPaths } from '../common/indexed-paths.js';
 import type { Line } from '../common/lines.js';
 import { isKnownShapeLine } from '../common/shapes.js';
 import { parseUdi } from '../common/udi.js';
@@ -21,6 +22,8 @@ export interface OtherInfoRecord {
 
 // `P:C9500-32QC,S:CAT2209L0KS: ...` or `Local Device: ...`
 const TRUST_DATA_LINE = /^(P:[^,\s]+,S:[^,\s:]+|Local Device):\s+(.*)$/;
+
+export const TRUST_DATA_PATHS = new IndexedPaths('trustData');
 
 export function parseOtherInfo(block: Block, context: ParseContext): OtherInfoRecord {
   const record: OtherInfoRecord = { clockSyncedWithNtp: null, overallTrust: null, trustData: [] };
@@ -75,5 +78,5 @@ function readTrustData(owner: string, state: string, line: Line, record: OtherIn
   const udi = parseUdi(owner) ?? parseUdi(state.split(',').slice(0, 2).join(','));
   const installed = /\bTrust Data INSTALLED\b/.test(state);
   record.trustData.push({ udi, installed, installedAt: null, validOn: null, expiredOn: null, type: null });
-  context.read(`trustData.${record.trustData.length - 1}`, line);
+  context.read(TRUST_DATA_PATHS.at(record.trustData.length - 1), line);
 }

@@ -4,6 +4,7 @@
 
 import type { Udi } from '../../model/facts.js';
 import type { ParseContext } from '../common/context.js';
+import { IndexedPaths } from '../common/indexed-paths.js';
 import type { Line } from '../common/lines.js';
 import { parseRoleUdi, parseUdi } from '../common/udi.js';
 
@@ -22,6 +23,8 @@ const SLOT_TABLE_HEADER = /^SlotID\s+PID\s+SN\s+UDI$/;
 const SLOT_TABLE_RULE = /^-{10,}$/;
 // `*	 ASR1006               NWG1512050G     ASR1006:NWG1512050G`
 const SLOT_TABLE_ROW = /^(\S+)\s+(\S+)\s+(\S+)\s+(\S+:\S+)$/;
+
+const UDIS_PATHS = new IndexedPaths('udis');
 
 /**
  * Reads UDIs from the lines of `show license udi` or of a `Product Information`
@@ -50,7 +53,7 @@ export function parseProductInformation(lines: readonly Line[], context: ParseCo
       const row = SLOT_TABLE_ROW.exec(line.trimmed);
       if (row !== null) {
         slotRows.push({ role: null, pid: row[2] ?? '', sn: row[3] ?? '' });
-        context.read(`udis.${slotRows.length - 1}`, line);
+        context.read(UDIS_PATHS.at(slotRows.length - 1), line);
       }
       continue;
     }
@@ -74,7 +77,7 @@ export function parseProductInformation(lines: readonly Line[], context: ParseCo
     const roleUdi = parseRoleUdi(line.trimmed);
     if (roleUdi !== null) {
       haList.push(roleUdi);
-      context.read(`udis.${haList.length - 1}`, line);
+      context.read(UDIS_PATHS.at(haList.length - 1), line);
     }
   }
 

@@ -8,6 +8,7 @@
 import type { Udi } from '../../model/facts.js';
 import type { ParseContext } from '../common/context.js';
 import type { Section } from '../common/blocks.js';
+import { IndexedPaths } from '../common/indexed-paths.js';
 import { isSentinel, type Line } from '../common/lines.js';
 import { parseDeviceTime } from '../common/time.js';
 import { parseRoleUdi } from '../common/udi.js';
@@ -15,6 +16,8 @@ import type { TrustCodeRecordEntry } from './records.js';
 
 const INSTALLED = /^(NOT INSTALLED|INSTALLED)(?:\s+on\s+(.+?))?(?:\s{2,}Valid on\s+(.+))?$/;
 const EXPIRED = /^Expired on\s+(.+)$/;
+
+export const TRUST_CODE_PATHS = new IndexedPaths('trustCode');
 
 function newEntry(udi: Udi | null, type: string | null): TrustCodeRecordEntry {
   return { udi, installed: false, installedAt: null, validOn: null, expiredOn: null, type };
@@ -50,8 +53,8 @@ export function parseTrustCode(section: Section, context: ParseContext): TrustCo
     if (udi !== null) {
       current = newEntry(udi, headerType?.[1]?.trim() || null);
       entries.push(current);
-      context.read(`trustCode.${entries.length - 1}`, line);
-      context.read(`trustCode.${entries.length - 1}.udi`, line);
+      context.read(TRUST_CODE_PATHS.at(entries.length - 1), line);
+      context.read(TRUST_CODE_PATHS.at(entries.length - 1, 'udi'), line);
       continue;
     }
 
@@ -60,7 +63,7 @@ export function parseTrustCode(section: Section, context: ParseContext): TrustCo
       if (current === null) {
         current = newEntry(null, headerType?.[1]?.trim() || null);
         entries.push(current);
-        context.read(`trustCode.${entries.length - 1}`, line);
+        context.read(TRUST_CODE_PATHS.at(entries.length - 1), line);
       }
       applyInstalled(current, installed, line, entries.length - 1, context);
       continue;
@@ -69,7 +72,7 @@ export function parseTrustCode(section: Section, context: ParseContext): TrustCo
     const expired = EXPIRED.exec(line.trimmed);
     if (expired !== null && current !== null) {
       current.expiredOn = parseDeviceTime(expired[1] ?? '');
-      context.read(`trustCode.${entries.indexOf(current)}.expiredOn`, line);
+      context.read(TRUST_CODE_PATHS.at(entries.indexOf(current), 'expiredOn'), line);
       continue;
     }
 
@@ -89,8 +92,8 @@ function applyInstalled(
   entry.installed = match[1] === 'INSTALLED';
   entry.installedAt = match[2] === undefined ? null : parseDeviceTime(match[2]);
   entry.validOn = match[3] === undefined ? null : parseDeviceTime(match[3]);
-  context.read(`trustCode.${index}.installed`, line);
-  context.read(`trustCode.${index}.installedAt`, line);
+  context.read(TRUST_CODE_PATHS.at(index, 'installed'), line);
+  context.read(TRUST_CODE_PATHS.at(index, 'installedAt'), line);
 }
 
 function readTypeOrAttributes(line: Line, current: TrustCodeRecordEntry | null, context: ParseContext): void {
