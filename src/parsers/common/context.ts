@@ -7,13 +7,6 @@ import { sourceOf, type Line } from './lines.js';
 export class ParseContext {
   private readonly lines: readonly Line[];
   /**
-   * One flag per line number of the input (1-based); 1 once a section parser
-   * used the line, a hole before. A plain array, because V8 allocates a
-   * Uint8Array of more than 64 bytes outside the heap, which costs more than
-   * parsing a short capture.
-   */
-  private readonly used: number[];
-  /**
    * Field paths in the order read, and the line each was read from. `result`
    * builds the `sources` object from them once, which measured faster than a
    * store per read. A path read twice keeps its first position and its last line.
@@ -24,24 +17,23 @@ export class ParseContext {
   /** `lines` are the content lines of one input, in order. */
   constructor(lines: readonly Line[]) {
     this.lines = lines;
-    this.used = new Array<number>((lines[lines.length - 1]?.line ?? 0) + 1);
   }
 
   /** Marks a line as understood, so it stays out of `unparsed`. */
   use(line: Line): void {
-    this.used[line.line] = 1;
+    line.understood = true;
   }
 
   /** Marks lines as understood, so they stay out of `unparsed`. */
   useAll(lines: readonly Line[]): void {
     for (const line of lines) {
-      this.used[line.line] = 1;
+      line.understood = true;
     }
   }
 
   /** Marks a line as understood and records it as the source of a field path. */
   read(path: string, line: Line): void {
-    this.used[line.line] = 1;
+    line.understood = true;
     this.sourcePaths.push(path);
     this.sourceLines.push(line);
   }
@@ -64,7 +56,7 @@ export class ParseContext {
   result<T>(record: T): ParseResult<T> {
     const unparsed: SourceLine[] = [];
     for (const line of this.lines) {
-      if (this.used[line.line] !== 1) {
+      if (!line.understood) {
         unparsed.push(sourceOf(line));
       }
     }

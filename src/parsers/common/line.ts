@@ -25,6 +25,8 @@ export class Line implements SourceLine {
   declare trimmed: string;
   /** Number of leading spaces (a tab counts as one). */
   declare indent: number;
+  /** True once a parser used the line (ParseContext.use); lines left false are reported as unparsed. */
+  declare understood: boolean;
   /** False when `trimmed` is known to contain no CR, LF, U+2028 or U+2029, so the key-value split need not look for them. */
   private declare readonly mayHoldLineTerminator: boolean;
   /** Index in `trimmed` after the last character of the key; NOT_SPLIT until worked out, NOT_KEY_VALUE for other lines. */
@@ -38,6 +40,7 @@ export class Line implements SourceLine {
     this.text = text;
     this.trimmed = trimmed;
     this.indent = indent;
+    this.understood = false;
     this.mayHoldLineTerminator = mayHoldLineTerminator;
     this.keyEnd = NOT_SPLIT;
     this.colon = 0;
