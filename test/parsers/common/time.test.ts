@@ -38,6 +38,23 @@ describe('parseDeviceTime', () => {
     expect(parseDeviceTime('Sep 1 11:04:51 2023 PDT')?.iso).toBe('2023-09-01T18:04:51Z');
   });
 
+  // The usual 24-character layout is read by a shortcut. These differ from
+  // it by one character or space, or carry over as Date.UTC does.
+  it.each([
+    ['Mar 13 21:32:51 2024\tUTC', '2024-03-13T21:32:51Z'],
+    ['Mar 13  21:32:51 2024 UTC', '2024-03-13T21:32:51Z'],
+    ['mar 13 21:32:51 2024 utc', '2024-03-13T21:32:51Z'],
+    ['Feb 30 10:00:00 2024 UTC', '2024-03-01T10:00:00Z'],
+    ['Mar 13 21:32:60 2024 UTC', '2024-03-13T21:33:00Z'],
+    ['Mar 13 21:32:51 0099 UTC', '1999-03-13T21:32:51Z'],
+    ['Mar 1x 21:32:51 2024 UTC', null],
+    ['M4r 13 21:32:51 2024 UTC', null],
+    ['Mar 13 21:32:51 2024 U1C', null],
+    ['Mar 13 24:00:00 2024 UTC', null],
+  ])('reads the status form %s', (text, iso) => {
+    expect(parseDeviceTime(text)?.iso ?? null).toBe(iso);
+  });
+
   it('keeps the text of an unknown zone', () => {
     expect(parseDeviceTime('Jan 01 00:00:00 1970 XYZ')).toEqual({ text: 'Jan 01 00:00:00 1970 XYZ', iso: null });
   });
