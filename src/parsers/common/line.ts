@@ -6,8 +6,11 @@ import { keyValueColon, type KeyValue } from './key-value.js';
 import { hasTextAt } from './text-at.js';
 import { isWhiteSpace } from './white-space.js';
 
-const NOT_SPLIT = -2;
 const NOT_KEY_VALUE = -1;
+// Before the split, `keyEnd` also records whether `trimmed` may contain a CR,
+// LF, U+2028 or U+2029, which the split must then look for.
+const NOT_SPLIT = -2;
+const NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR = -3;
 
 /**
  * A content line of device output, ready for matching.
@@ -16,7 +19,8 @@ const NOT_KEY_VALUE = -1;
  * way, TypeScript emits ES2022 class fields, which V8 defines one by one
  * before the constructor runs, and a Line is built for every line of every
  * capture. The split state is therefore kept in plain private fields, not in
- * `#` fields, and shows up as own properties of a Line.
+ * `#` fields, and shows up as own properties of a Line. Each field adds 8
+ * bytes to every Line, so the split state is two numbers.
  */
 export class Line implements SourceLine {
   declare line: number;
@@ -25,26 +29,22 @@ export class Line implements SourceLine {
   declare trimmed: string;
   /** Number of leading spaces (a tab counts as one). */
   declare indent: number;
-  /** True once a parser used the line (ParseContext.use); lines left false are reported as unparsed. */
+  /** True once a parser used the line (ParseContext.use). Lines left false are reported as unparsed. */
   declare understood: boolean;
-  /** False when `trimmed` is known to contain no CR, LF, U+2028 or U+2029, so the key-value split need not look for them. */
-  private declare readonly mayHoldLineTerminator: boolean;
-  /** Index in `trimmed` after the last character of the key; NOT_SPLIT until worked out, NOT_KEY_VALUE for other lines. */
+  /** Index in `trimmed` after the last character of the key, a NOT_SPLIT value before the split, NOT_KEY_VALUE for other lines. */
   private declare keyEnd: number;
   /** Index in `trimmed` of the colon after the key. */
   private declare colon: number;
-  private declare keyValueCache: KeyValue | null | undefined;
 
+  /** Pass false for `mayHoldLineTerminator` when `trimmed` is known to contain no CR, LF, U+2028 or U+2029. */
   constructor(line: number, text: string, trimmed: string, indent: number, mayHoldLineTerminator = true) {
     this.line = line;
     this.text = text;
     this.trimmed = trimmed;
     this.indent = indent;
     this.understood = false;
-    this.mayHoldLineTerminator = mayHoldLineTerminator;
-    this.keyEnd = NOT_SPLIT;
+    this.keyEnd = mayHoldLineTerminator ? NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR : NOT_SPLIT;
     this.colon = 0;
-    this.keyValueCache = undefined;
   }
 
   /** True for a line that splitKeyValue splits. */
@@ -87,21 +87,14 @@ export class Line implements SourceLine {
     return trimmed.slice(valueStart);
   }
 
-  /**
-   * The line split as by splitKeyValue, or null. Built on the first access and
-   * kept, so callers must not change the returned object.
-   */
+  /** The line split as by splitKeyValue, or null. Copied out on each access. */
   get keyValue(): KeyValue | null {
-    if (this.keyValueCache === undefined) {
-      const keyEnd = this.splitKey();
-      this.keyValueCache = keyEnd < 0 ? null : { key: this.trimmed.slice(0, keyEnd), value: this.value };
-    }
-
-    return this.keyValueCache;
+    const keyEnd = this.splitKey();
+    return keyEnd < 0 ? null : { key: this.trimmed.slice(0, keyEnd), value: this.value };
   }
 
   private splitKey(): number {
-    if (this.keyEnd === NOT_SPLIT) {
+    if (this.keyEnd < NOT_KEY_VALUE) {
       this.split();
     }
 
@@ -110,7 +103,7 @@ export class Line implements SourceLine {
 
   private split(): void {
     const trimmed = this.trimmed;
-    const colon = keyValueColon(trimmed, this.mayHoldLineTerminator);
+    const colon = keyValueColon(trimmed, this.keyEnd === NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR);
     if (colon < 0) {
       this.keyEnd = NOT_KEY_VALUE;
       return;
