@@ -7,7 +7,7 @@ import { hasTextAt } from './text-at.js';
 import { isWhiteSpace } from './white-space.js';
 
 const NOT_KEY_VALUE = -1;
-// Before the split, `keyEnd` also records whether `trimmed` may contain a CR,
+// Before the split, `colon` also records whether `trimmed` may contain a CR,
 // LF, U+2028 or U+2029, which the split must then look for.
 const NOT_SPLIT = -2;
 const NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR = -3;
@@ -31,10 +31,10 @@ export class Line implements SourceLine {
   declare indent: number;
   /** True once a parser used the line (ParseContext.use). Lines left false are reported as unparsed. */
   declare understood: boolean;
-  /** Index in `trimmed` after the last character of the key, a NOT_SPLIT value before the split, NOT_KEY_VALUE for other lines. */
-  private declare keyEnd: number;
-  /** Index in `trimmed` of the colon after the key. */
+  /** Index in `trimmed` of the colon after the key, a NOT_SPLIT value before the split, NOT_KEY_VALUE for other lines. */
   private declare colon: number;
+  /** Index in `trimmed` after the last character of the key, worked out from `colon` only for callers that need the key. */
+  private declare keyEnd: number;
 
   /** Pass false for `mayHoldLineTerminator` when `trimmed` is known to contain no CR, LF, U+2028 or U+2029. */
   constructor(line: number, text: string, trimmed: string, indent: number, mayHoldLineTerminator = true) {
@@ -43,13 +43,13 @@ export class Line implements SourceLine {
     this.trimmed = trimmed;
     this.indent = indent;
     this.understood = false;
-    this.keyEnd = mayHoldLineTerminator ? NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR : NOT_SPLIT;
-    this.colon = 0;
+    this.colon = mayHoldLineTerminator ? NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR : NOT_SPLIT;
+    this.keyEnd = NOT_SPLIT;
   }
 
   /** True for a line that splitKeyValue splits. */
   get isKeyValue(): boolean {
-    return this.splitKey() >= 0;
+    return this.splitColon() >= 0;
   }
 
   /**
@@ -63,7 +63,8 @@ export class Line implements SourceLine {
   /** True for a `Key: value` line that ends at its colon (`Transport:`), whose value is empty. */
   get hasEmptyValue(): boolean {
     // `trimmed` ends in a character that is not white space, so a value after the colon would be that character.
-    return this.splitKey() >= 0 && this.colon === this.trimmed.length - 1;
+    const colon = this.splitColon();
+    return colon >= 0 && colon === this.trimmed.length - 1;
   }
 
   /** True when this is a `Key: value` line with exactly the key `key`. Compares in place, without copying the key. */
@@ -73,13 +74,14 @@ export class Line implements SourceLine {
 
   /** The value of a `Key: value` line as splitKeyValue returns it, copied out on each access; empty for other lines. */
   get value(): string {
-    if (this.splitKey() < 0) {
+    const colon = this.splitColon();
+    if (colon < 0) {
       return '';
     }
 
     // `trimmed` ends in a character that is not white space, so the value runs to its end.
     const trimmed = this.trimmed;
-    let valueStart = this.colon + 1;
+    let valueStart = colon + 1;
     while (valueStart < trimmed.length && isWhiteSpace(trimmed.charCodeAt(valueStart))) {
       valueStart += 1;
     }
@@ -93,29 +95,26 @@ export class Line implements SourceLine {
     return keyEnd < 0 ? null : { key: this.trimmed.slice(0, keyEnd), value: this.value };
   }
 
+  private splitColon(): number {
+    if (this.colon < NOT_KEY_VALUE) {
+      this.colon = keyValueColon(this.trimmed, this.colon === NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR);
+    }
+
+    return this.colon;
+  }
+
+  /** Returns the length of the key, NOT_KEY_VALUE for other lines. `Status :` has the key `Status`. */
   private splitKey(): number {
-    if (this.keyEnd < NOT_KEY_VALUE) {
-      this.split();
+    if (this.keyEnd === NOT_SPLIT) {
+      const trimmed = this.trimmed;
+      let keyEnd = this.splitColon();
+      while (keyEnd > 0 && isWhiteSpace(trimmed.charCodeAt(keyEnd - 1))) {
+        keyEnd -= 1;
+      }
+
+      this.keyEnd = keyEnd;
     }
 
     return this.keyEnd;
-  }
-
-  private split(): void {
-    const trimmed = this.trimmed;
-    const colon = keyValueColon(trimmed, this.keyEnd === NOT_SPLIT_MAY_HOLD_LINE_TERMINATOR);
-    if (colon < 0) {
-      this.keyEnd = NOT_KEY_VALUE;
-      return;
-    }
-
-    // `Status :` has the key `Status`.
-    let keyEnd = colon;
-    while (keyEnd > 0 && isWhiteSpace(trimmed.charCodeAt(keyEnd - 1))) {
-      keyEnd -= 1;
-    }
-
-    this.keyEnd = keyEnd;
-    this.colon = colon;
   }
 }
