@@ -69,7 +69,9 @@ export class Line implements SourceLine {
 
   /** True when this is a `Key: value` line with exactly the key `key`. Compares in place, without copying the key. */
   hasKey(key: string): boolean {
-    return this.splitKey() === key.length && hasTextAt(this.trimmed, key);
+    // The first character rules out most lines before the end of their key is worked out.
+    const trimmed = this.trimmed;
+    return trimmed.charCodeAt(0) === key.charCodeAt(0) && this.splitKey() === key.length && hasTextAt(trimmed, key);
   }
 
   /** The value of a `Key: value` line as splitKeyValue returns it, copied out on each access; empty for other lines. */
