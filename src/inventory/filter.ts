@@ -1,6 +1,6 @@
 // Selects hosts with a filter such as `sw-campus-01,core,tag:floor3,sw-*`.
 import { UsageError } from '../errors.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch } from '../suggest.js';
 import type { InventoryHost } from './types.js';
 
 /** A filter term that matches no host; the message lists every such term. */

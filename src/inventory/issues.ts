@@ -4,7 +4,7 @@ import type * as z from 'zod';
 
 import type { KeyPath, Locator } from './position.js';
 import { KNOWN_KEYS } from './schema.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch } from '../suggest.js';
 
 /** Keys whose values are never quoted in a message. */
 const SECRET_KEYS = new Set(['password', 'enable', 'passphrase', 'privateKey']);

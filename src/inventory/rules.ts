@@ -3,7 +3,7 @@
 import type { MergedSettings } from './merge.js';
 import type { Locator } from './position.js';
 import { NAME_PATTERN, NAME_RULE } from './schema.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch } from '../suggest.js';
 import type { ValidatedHost, ValidatedInventory } from './validate.js';
 
 export interface RuleProblem {

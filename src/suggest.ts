@@ -1,4 +1,4 @@
-// "Did you mean" hints for misspelt keys, group names and host filters.
+// "Did you mean" hints for misspelt keys, group names, host filters and command ids.
 
 /**
  * Returns the candidate closest to `word`, or null when none is close enough
