@@ -184,8 +184,19 @@ export function buildProgram(io: ProgramIo): Command {
     .argument('<command>', 'the command, as CLI text ("show license status") or capture slug (show-license-status)')
     .argument('[file]', 'file holding the output (default: standard input)')
     .option('--unparsed', 'also list the lines the parser did not understand', false)
-    .addHelpText('after', '\nExample:\n  $ sldiag parse show-license-status captures/2026-12-04T02-00-00Z/sw1/show-license-status.txt')
-    .action(async (command: string, file: string | undefined, raw: Record<string, unknown>) => {
+    // Extra arguments are accepted here only to reject them with the quoting hint below.
+    .allowExcessArguments()
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sldiag parse show-license-status captures/2026-12-04T02-00-00Z/sw1/show-license-status.txt\n  $ sldiag parse "show license status" < saved.txt',
+    )
+    .action(async (command: string, file: string | undefined, raw: Record<string, unknown>, parse: Command) => {
+      if (parse.args.length > 2) {
+        throw new UsageError(
+          `parse takes a command and one file, but got ${parse.args.length} arguments: quote a command that has spaces, for example sldiag parse "show license status" saved.txt`,
+        );
+      }
+
       const { parseCommand } = await import('./commands/parse.js');
       io.setExitCode(
         await parseCommand({ command, file: file ?? null, unparsed: raw['unparsed'] === true, readStdin: io.readStdin, write: io.write }),

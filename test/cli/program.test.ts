@@ -49,3 +49,12 @@ describe('check options', () => {
     await expect(parsing).rejects.toThrow('--capture-dir cannot be used with --from');
   });
 });
+
+describe('parse arguments', () => {
+  it('asks to quote a command with spaces', async () => {
+    const parsing = parse(['parse', 'show', 'license', 'status', 'saved.txt']);
+
+    await expect(parsing).rejects.toThrow(UsageError);
+    await expect(parsing).rejects.toThrow('parse takes a command and one file, but got 4 arguments: quote a command that has spaces');
+  });
+});
