@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 
+import { systemErrorCode } from '../errors.js';
+
 import { InventoryError } from './errors.js';
 import { Locator } from './position.js';
 import type { InventoryProblem } from './types.js';
@@ -21,7 +23,7 @@ export async function readInventoryFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = systemErrorCode(error);
     if (code === 'ENOENT') {
       throw new InventoryError([], `inventory file not found: ${file}; check the path or create it from inventory.example.yaml`);
     }

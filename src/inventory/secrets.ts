@@ -2,6 +2,8 @@
 // variable or a file. Error messages name the variable or file, never the value.
 import { readFile } from 'node:fs/promises';
 
+import { systemErrorCode } from '../errors.js';
+
 import type { SecretRef } from './types.js';
 
 /** Host and key that a secret belongs to, named in error messages. */
@@ -41,7 +43,7 @@ export async function resolveSecret(
   try {
     content = await readFile(ref.path, 'utf8');
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = systemErrorCode(error);
     throw new SecretError(`${prefix}${secretFileProblem(ref.path, code)}`);
   }
 

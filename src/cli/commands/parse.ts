@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { findCommand, slugOf } from '../../commands/catalog.js';
-import { UsageError } from '../../errors.js';
+import { systemErrorCode, UsageError } from '../../errors.js';
 import { PARSERS } from '../../parsers/index.js';
 import { parseSlac } from '../../parsers/slac.js';
 import type { Parser } from '../../parsers/types.js';
@@ -35,7 +35,7 @@ export async function parseCommand(options: ParseCommandOptions): Promise<number
   return 0;
 }
 
-/** Returns the message for a command without a parser: the closest command id, if one is close, and all of them. */
+/** Returns the message for a command without a parser: the closest command slug, if one is close, and all of them. */
 function unknownParserMessage(command: string, id: string): string {
   const commands = Object.keys(PARSERS).sort();
   const suggestion = closestMatch(id, [...commands, ...Object.keys(FILE_PARSERS)]);
@@ -47,7 +47,7 @@ async function readInput(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = systemErrorCode(error);
     throw new UsageError(inputFileProblem(file, code));
   }
 }
