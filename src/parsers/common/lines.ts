@@ -66,7 +66,7 @@ export function contentLines(text: string): Line[] {
   // Each Line is written over a text already read, which measured faster
   // than growing a second array line by line.
   const lines: Array<string | Line> = splitLineTexts(text);
-  let kept = 0;
+  let contentCount = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const source = lines[index] as string;
     const cleaned = pagerResidue ? source.replace(PAGER_RESIDUE, '') : source;
@@ -120,11 +120,11 @@ export function contentLines(text: string): Line[] {
     }
 
     seenOutput = true;
-    lines[kept] = new Line(index + 1, source, trimmed, indent, mayHoldLineTerminator);
-    kept += 1;
+    lines[contentCount] = new Line(index + 1, source, trimmed, indent, mayHoldLineTerminator);
+    contentCount += 1;
   }
 
-  lines.length = kept;
+  lines.length = contentCount;
   return lines as Line[];
 }
 

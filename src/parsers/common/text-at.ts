@@ -6,7 +6,7 @@
  * string it was cut from, and compares such a view through the runtime. A
  * shorter slice is a copy, compared in place.
  */
-const SHORTEST_VIEW = 13;
+const MIN_VIEW_LENGTH = 13;
 
 /**
  * Returns `text.startsWith(search, position)` for a non-empty `search`.
@@ -18,7 +18,7 @@ const SHORTEST_VIEW = 13;
  * most such lines by their first character.
  */
 export function hasTextAt(text: string, search: string, position = 0): boolean {
-  if (search.length < SHORTEST_VIEW) {
+  if (search.length < MIN_VIEW_LENGTH) {
     return text.slice(position, position + search.length) === search;
   }
 

@@ -32,7 +32,12 @@ function newCounter(kind: string): CommunicationCounter {
   };
 }
 
-/** The source paths of one message class, built once per index and shared by all parses. */
+/**
+ * The source paths of one message class, built once per index and shared by
+ * all parses. Each message class reads six paths, so they sit in one object
+ * per index: IndexedPaths, with a lookup per path, measured about 1% slower
+ * on tech support.
+ */
 interface CounterPaths {
   counter: string;
   attempts: string;

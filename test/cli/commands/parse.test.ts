@@ -24,21 +24,21 @@ async function parse(command: string, file: string | null): Promise<{ output: st
 }
 
 describe('parseCommand', () => {
-  it('suggests the closest command id', async () => {
+  it('suggests the closest command slug', async () => {
     const { error } = await parse('show license statuss', UDI_FILE);
 
     expect(error?.message).toContain('no parser for "show license statuss" (did you mean "show-license-status"?)');
     expect(error?.message).toContain('or slac for a SLAC file');
   });
 
-  it('lists the command ids without a close one', async () => {
+  it('lists slugs without a close one', async () => {
     const { error } = await parse('show running-config', UDI_FILE);
 
     expect(error?.message).toContain('no parser for "show running-config"; give one of show-call-home-profile-all,');
     expect(error?.message).not.toContain('did you mean');
   });
 
-  it('names a missing file and the way out', async () => {
+  it('names a missing file', async () => {
     const missing = path.join(os.tmpdir(), 'sldiag-no-such-output.txt');
     const { error } = await parse('show-license-udi', missing);
 
